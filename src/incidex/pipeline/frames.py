@@ -1,0 +1,237 @@
+"""Which passages describe an attack, and how many distinct incidents an article reports.
+
+Each clause is classed as describing an incident, referring to a series of attacks ("the
+attacks", "a series of coordinated attacks"), background ("two separatist wars in the 1990s"),
+or nothing. Incident clauses are grouped into :class:`Frame` objects: a clause continues the
+current incident unless it says it is another one ("another attack", "a separate incident"),
+happens in another city, or is a complete event of another kind with its own casualties
+("an attacker was killed after hitting a policeman with his car and a police officer was
+killed in a shoot-out" is two incidents).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from incidex.codebook import AttackType, TargetType, WeaponType
+from incidex.pipeline.doc import Doc, Span
+from incidex.pipeline.lexicon import TRIGGERS
+from incidex.pipeline.registry import register_stage
+
+_SERIES = re.compile(
+    r"\b(?:series|wave|spate|string|number|campaign)\s+of\s+(?:\w+\s+){0,2}?"
+    r"(?:attacks|assaults|bombings|incidents|killings|raids|explosions|blasts)\b|"
+    r"\b(?:the|these|those|their|such|recent|several|multiple|coordinated|other|similar|all)\s+"
+    r"(?:\w+\s+){0,2}?(?:attacks|assaults|bombings|incidents|raids|explosions|blasts)\b",
+    re.IGNORECASE,
+)
+_SPECIFIC = re.compile(
+    r"\b(?:one|each)\s+of\s+the\s+(?:attacks|assaults|bombings|incidents|blasts|explosions)\b|"
+    r"\b(?:another|a\s+(?:separate|second|third|fourth|new|similar|further|related)|"
+    r"in\s+a\s+(?:separate|related|similar|second|third)|in\s+another)\s+(?:\w+\s+)?"
+    r"(?:attack|assault|bombing|incident|explosion|blast|shooting|ambush|raid|attempt)\b",
+    re.IGNORECASE,
+)
+_NEW_INCIDENT = re.compile(
+    r"\b(?:another|separate|a\s+second|a\s+third|a\s+fourth|elsewhere|meanwhile|"
+    r"in\s+a\s+(?:separate|related|similar|different)|in\s+another|the\s+same\s+day)\b",
+    re.IGNORECASE,
+)
+_BACKGROUND = re.compile(
+    r"\b(?:in|during|since|throughout)\s+the\s+(?:19|20)\d0s\b|\bwars\b|\bhave\s+accused\b|"
+    r"\baccused\s+\w+\s+of\b|\bin\s+recent\s+(?:years|months|weeks)\b|\bhas\s+relied\b|"
+    r"\bsince\s+(?:19|20)\d\d\b|\bhistory\s+of\b|\bover\s+the\s+(?:past|last)\s+\w+\s+"
+    r"(?:years|months|decades)\b|\bsworn\s+(?:alliance|allegiance)\b|\bthreaten\w*\s+to\b|"
+    r"\b(?:would|could|might)\s+(?:have\s+)?(?:\w+\s+)?(?:attack|bomb|kill)",
+    re.IGNORECASE,
+)
+#: A killing by the security forces is a response to an attack, not an attack of its own.
+_RESPONSE = re.compile(
+    r"\b(?:shot|killed|gunned\s+down|neutrali[sz]ed|arrested)\s+(?:dead\s+)?by\s+(?:the\s+)?"
+    r"(?:police|security|troops|soldiers|army|officers|authorities|guards|forces|military)\b|"
+    r"\b(?:being|been)\s+(?:shot|killed)\b|"
+    r"\b(?:police|troops|soldiers|forces|authorities|army)\s+(?:\w+ly\s+|also\s+|later\s+)?"
+    r"(?:killed|shot\s+dead|shot|claiming\s+to\s+have\s+killed)\b",
+    re.IGNORECASE,
+)
+
+
+_TOLL = re.compile(r"\b(?:death\s+toll|toll\s+(?:rose|climbed|stood|stands|reached))\b",
+                   re.IGNORECASE)
+
+
+@dataclass
+class Frame:
+    """One incident as the text describes it: its clauses, and what later stages read there."""
+
+    clauses: list[Span]
+    triggers: list[Span] = field(default_factory=list)
+    attack_types: list[AttackType] = field(default_factory=list)
+    weapon_types: list[WeaponType] = field(default_factory=list)
+    target_types: list[TargetType] = field(default_factory=list)
+    #: evidence of coded fields with no structure of their own (attack_types, target_types)
+    evidence: dict[str, list[Span]] = field(default_factory=dict)
+    #: role name -> spans; filled by the roles stage
+    roles: dict[str, list[Span]] = field(default_factory=dict)
+    #: casualty category -> (min, max, exact, evidence spans); filled by casualties stage
+    casualties: dict[str, tuple[int | None, int | None, bool, list[Span]]] = field(
+        default_factory=dict
+    )
+    flags: dict[str, tuple[bool, list[Span]]] = field(default_factory=dict)
+    #: perpetrator groups: (canonical, mention span, claimed, claim mode, claim evidence)
+    groups: list[dict[str, object]] = field(default_factory=list)
+    location: dict[str, object] = field(default_factory=dict)
+    date: dict[str, object] = field(default_factory=dict)
+    multiple: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.clauses[0].start
+
+    @property
+    def end(self) -> int:
+        return self.clauses[-1].end
+
+    @property
+    def sentences(self) -> list[int]:
+        return sorted({int(c.attrs["sentence"]) for c in self.clauses})
+
+    def concrete_types(self) -> set[AttackType]:
+        return {t.attrs["attack_type"] for t in self.triggers if t.attrs.get("concrete")
+                and t.attrs.get("attack_type") is not None}
+
+
+def find_triggers(doc: Doc, clause: Span) -> list[Span]:
+    found: list[Span] = []
+    responses = [(m.start(), m.end()) for m in _RESPONSE.finditer(clause.text)]
+    for trigger in TRIGGERS:
+        for match in trigger.pattern.finditer(clause.text):
+            start, end = clause.start + match.start(), clause.start + match.end()
+            if any(s.overlaps(Span(start, end, "")) for s in found):
+                continue
+            response = any(s <= match.start() < e for s, e in responses)
+            found.append(Span(start, end, match.group(), "trigger", {
+                "attack_type": trigger.attack_type,
+                "weapon": trigger.weapon,
+                "concrete": trigger.concrete and not response,
+                "response": response,
+            }))
+    found.sort(key=lambda s: s.start)
+    return found
+
+
+def classify_clause(clause: Span, triggers: list[Span]) -> str:
+    """'incident', 'series', 'background', 'response' or 'none'."""
+    text = clause.text
+    specific = _SPECIFIC.search(text) is not None
+    concrete = [t for t in triggers if t.attrs["concrete"]]
+    harm = [t for t in concrete if t.attrs["attack_type"] is not None or _is_harm(t.text)]
+    if _BACKGROUND.search(text) and not specific:
+        return "background"
+    if _SERIES.search(text) and not specific:
+        return "series"
+    if harm and not any(t.attrs["attack_type"] for t in harm) and _only_perpetrators_hurt(clause):
+        return "response"
+    if harm or (specific and triggers):
+        return "incident"
+    if any(t.attrs["response"] for t in triggers):
+        return "response"
+    if not triggers and _TOLL.search(text):
+        return "casualty"
+    return "none"
+
+
+def _only_perpetrators_hurt(clause: Span) -> bool:
+    """'five teenage attackers were killed': the attackers' deaths, not an attack."""
+    from incidex.pipeline.casualties import clause_statements
+
+    statements = clause_statements(clause)
+    return bool(statements) and all(s.category.startswith("perpetrators_") for s in statements)
+
+
+def _is_harm(word: str) -> bool:
+    return bool(re.match(r"(?i)(?:killed|killing|wounded|injured|injuring|wounding|murder|"
+                         r"massacr|slain|executed|hurt)", word))
+
+
+def _city_names(doc: Doc, clause: Span) -> set[str]:
+    names: set[str] = set()
+    for toponym in doc.mentions_in("toponym", clause.start, clause.end):
+        if toponym.attrs.get("kind") == "city" and toponym.attrs.get("locative"):
+            names.add(str(toponym.attrs.get("place_name", toponym.text)).lower())
+    return names
+
+
+def _starts_new(doc: Doc, clause: Span, triggers: list[Span], frame: Frame, kind: str) -> bool:
+    if _NEW_INCIDENT.search(clause.text) or _SPECIFIC.search(clause.text):
+        return True
+    last_sentence = int(frame.clauses[-1].attrs["sentence"])
+    if int(clause.attrs["sentence"]) - last_sentence > 2:
+        return True
+    frame_cities = set().union(*(_city_names(doc, c) for c in frame.clauses))
+    clause_cities = _city_names(doc, clause)
+    if frame_cities and clause_cities and not (frame_cities & clause_cities):
+        return True
+    own = {t.attrs["attack_type"] for t in triggers if t.attrs["concrete"]
+           and t.attrs["attack_type"] is not None}
+    theirs = frame.concrete_types()
+    own_harm = any(t.attrs["concrete"] and _is_harm(t.text) for t in triggers)
+    return bool(own and theirs and not (own & theirs) and own_harm and kind == "incident")
+
+
+def group_frames(doc: Doc) -> list[Frame]:
+    frames: list[Frame] = []
+    current: Frame | None = None
+    for clause in doc.clauses:
+        triggers = find_triggers(doc, clause)
+        kind = classify_clause(clause, triggers)
+        clause.attrs["kind"] = kind
+        if kind == "incident":
+            if current is None or _starts_new(doc, clause, triggers, current, kind):
+                current = Frame(clauses=[])
+                frames.append(current)
+            current.clauses.append(clause)
+            current.triggers.extend(triggers)
+        elif kind == "casualty" and current is not None and (
+            int(clause.attrs["sentence"]) - int(current.clauses[-1].attrs["sentence"]) <= 1
+        ):
+            current.clauses.append(clause)
+        elif kind == "response" and current is not None and (
+            int(clause.attrs["sentence"]) == int(current.clauses[-1].attrs["sentence"])
+        ):
+            current.clauses.append(clause)
+            current.triggers.extend(triggers)
+        elif kind in ("series", "background"):
+            current = None
+    if not frames:
+        fallback = _fallback_frame(doc)
+        if fallback is not None:
+            frames.append(fallback)
+    return frames
+
+
+def _fallback_frame(doc: Doc) -> Frame | None:
+    """A report of one attack told in generic words ("guerrillas attacked the farm") still
+    describes an incident when nothing in the article is more concrete."""
+    for clause in doc.clauses:
+        if clause.attrs.get("kind") in ("series", "background"):
+            continue
+        triggers = find_triggers(doc, clause)
+        if any(t.text.lower().startswith(("attack", "assault", "raid", "storm")) for t in triggers):
+            return Frame(clauses=[clause], triggers=triggers)
+    return None
+
+
+@register_stage("frames")
+class FrameFinder:
+    name = "frames"
+    requires: tuple[str, ...] = ("clauses", "toponyms")
+    assigns: tuple[str, ...] = ("frames",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.frames = group_frames(doc)
+        series = any(c.attrs.get("kind") == "series" for c in doc.clauses)
+        for frame in doc.frames:
+            frame.multiple = series and len(doc.frames) > 1
+        return doc

@@ -1,0 +1,163 @@
+"""Word lists the rule stages share: what signals an attack, who is an attacker, what a target
+is, which weapon is which. The categories are the GTD codebook's (``incidex.codebook``).
+
+Patterns are matched case-insensitively, so they serve lower-case text (MUC-4) too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from incidex.codebook import AttackType as A
+from incidex.codebook import TargetType as T
+from incidex.codebook import WeaponType as W
+
+
+@dataclass(frozen=True)
+class Trigger:
+    pattern: re.Pattern[str]
+    attack_type: A | None
+    weapon: W | None
+    #: True for words that name a concrete violent act ("exploded", "shot dead"); False for
+    #: words that only say something happened ("attack", "incident").
+    concrete: bool
+
+
+def _t(words: str, attack: A | None, weapon: W | None = None, concrete: bool = True) -> Trigger:
+    return Trigger(re.compile(rf"\b(?:{words})\b", re.IGNORECASE), attack, weapon, concrete)
+
+
+TRIGGERS: tuple[Trigger, ...] = (
+    _t(r"assassinat\w*|gunned\s+down", A.ASSASSINATION, W.FIREARMS),
+    _t(r"hijack\w*|commandeered", A.HIJACKING),
+    _t(r"kidnap\w*|abduct\w*|taken\s+hostage|took\s+\w+\s+hostage|seized\s+\w+\s+hostages?",
+       A.KIDNAPPING),
+    _t(r"held\s+(?:\w+\s+)?hostage|hostage[-\s]taking|barricaded|siege", A.BARRICADE),
+    _t(r"suicide\s+(?:bomb\w*|attack\w*|vest|belt|mission|car)|car[-\s]bomb\w*|truck[-\s]bomb\w*|"
+       r"bomb\w*|explo(?:sion|sions|ded|de|ding)|blast\w*|detonat\w*|blow\s+up|blew\s+up|"
+       r"blown\s+up|i\.?e\.?d\.?s?|improvised\s+explosive|grenades?|dynamite|land\s?mines?|"
+       r"mortars?|rockets?|shell(?:ing|ed)|booby[-\s]trap\w*|explosive\s+device",
+       A.BOMBING, W.EXPLOSIVES),
+    _t(r"shot|shoot-outs?|shoot\w*|gunfire|gunshots?|opened\s+fire|fired\s+(?:on|at|upon)|"
+       r"machine[-\s]?gunned|gunm[ae]n|sniper|ambush\w*|firefight|exchange\s+of\s+fire|"
+       r"exchanged\s+fire|strafed", A.ARMED_ASSAULT, W.FIREARMS),
+    _t(r"stabb\w*|knife|knives|knifed|machetes?|hacked|axes?|swords?|"
+       r"knife\s+wounds?|slashed|beheaded|decapitated", A.ARMED_ASSAULT, W.MELEE),
+    _t(r"set\s+(?:fire|ablaze|alight)|set\s+\w+(?:\s+\w+)?\s+(?:on\s+fire|ablaze|alight)|"
+       r"arson\w*|torch\w*|burn(?:ed|t)\s+(?:down|the|a)|firebomb\w*|fire[-\s]?bomb\w*|"
+       r"molotov|incendiary|petrol\s+bombs?|gutted\s+by\s+fire", A.FACILITY, W.INCENDIARY),
+    _t(r"sabotag\w*|vandali[sz]\w*|damaged", A.FACILITY, None, concrete=False),
+    _t(r"ramm\w*|ran\s+over|mowed\s+down|ploughed\s+into|plowed\s+into|drove\s+(?:a|his|her|the)"
+       r"\s+(?:car|truck|vehicle|van)\s+into|hitting\s+(?:a|an|the|two|several)\s+[\w\s]{0,30}?"
+       r"with\s+(?:his|her|a|their)\s+(?:car|truck|vehicle|van)", A.UNARMED_ASSAULT, W.VEHICLE),
+    _t(r"beat(?:en|ing)?\s+(?:to\s+death|up)|lynch\w*|punched|poison\w*", A.UNARMED_ASSAULT,
+       W.MELEE),
+    _t(r"massacr\w*|murder\w*|killed|killing|slain|slaughter\w*|executed", None, None),
+    _t(r"wounded|injured|injuring|wounding|hurt", None, None),
+    _t(r"attack\w*|assault\w*|raid\w*|stormed|struck|targeted|incidents?|clash\w*|"
+       r"offensive|operation", None, None, concrete=False),
+)
+
+#: Heads of noun phrases that name the people who carried out an attack.
+PERPETRATOR_NOUNS = re.compile(
+    r"\b(?:(?:suicide\s+)?(?:attackers?|assailants?|bombers?|gunm[ae]n|militants?|terrorists?|"
+    r"insurgents?|rebels?|guerrill?as?|jihadists?|extremists?|fighters?|hijackers?|"
+    r"kidnappers?|abductors?|perpetrators?|suspects?|assassins?|raiders?|snipers?|"
+    r"hitm[ae]n|shooters?|arsonists?|subversives?|urban\s+terrorists?|commandos?|"
+    r"(?:unidentified|unknown|armed|masked|hooded)\s+(?:m[ae]n|individuals|youths?|persons?|"
+    r"people))|"
+    r"m[ae]n\s+armed\s+with|individuals\s+armed\s+with)\b",
+    re.IGNORECASE,
+)
+
+#: Words for people who report, fight or respond, never victims of the attack they report.
+RESPONDER_NOUNS = re.compile(
+    r"\b(?:officials?|spokes(?:man|woman|person)|authorities|minister|witnesses?|sources?|"
+    r"reporters?|journalists?\s+said)\b",
+    re.IGNORECASE,
+)
+
+#: Target type from the words naming a human or physical target, most specific first.
+TARGET_CLASSES: tuple[tuple[re.Pattern[str], T], ...] = tuple(
+    (re.compile(rf"\b(?:{words})\b", re.IGNORECASE), target)
+    for words, target in (
+        (r"abortion|family\s+planning", T.ABORTION),
+        (r"embass\w+|consulat\w+|diplomats?|ambassadors?|consul", T.DIPLOMATIC),
+        (r"airports?|airlines?|airliners?|aircraft|planes?|airplanes?|flights?|helicopters?",
+         T.AIRPORTS),
+        (r"journalists?|reporters?|newspapers?|radio\s+stations?|television|tv\s+stations?|"
+         r"media|broadcast\w*|editors?|cameram[ae]n", T.JOURNALISTS),
+        (r"police\w*|policem[ae]n|policewom[ae]n|patrolm[ae]n|constables?|gendarme\w*|"
+         r"traffic\s+officers?|sheriffs?|deputies|cops?|officers?\s+on\s+duty|"
+         r"police\s+officers?|checkpoints?\s+manned\s+by\s+police", T.POLICE),
+        (r"soldiers?|troops?|army|military|servicem[ae]n|marines?|battalion|brigade|"
+         r"garrison|barracks|base|convoy|paramilitar\w*|national\s+guard|"
+         r"security\s+forces|sentr\w+|navy|air\s+force", T.MILITARY),
+        (r"mosques?|church\w*|temples?|synagogues?|shrines?|imams?|priests?|clerics?|"
+         r"worshipp?ers?|pilgrims?|monks?|nuns?|bishops?|rabbis?|religious", T.RELIGIOUS),
+        (r"schools?|students?|universit\w+|colleges?|teachers?|pupils?|campus", T.EDUCATIONAL),
+        (r"tourists?|holidaymakers", T.TOURISTS),
+        (r"aid\s+workers?|ngos?|red\s+cross|charit\w+|humanitarian|relief\s+workers?|"
+         r"united\s+nations|u\.?n\.?\s+(?:staff|workers?|peacekeepers?)", T.NGO),
+        (r"buses|bus|trains?|railways?|railroads?|rail\s+lines?|subway|metro|stations?|"
+         r"bridges?|highways?|roads?|trucks?|vehicles?|ferr(?:y|ies)|passengers?|commuters?",
+         T.TRANSPORTATION),
+        (r"power\s+(?:lines?|stations?|plants?|pylons?|towers?)|pylons?|electric\w*|"
+         r"pipelines?|gas\s+lines?|water\s+(?:supply|plants?)|dams?|oil\s+wells?|"
+         r"substations?|refiner\w+|utilit\w+", T.UTILITIES),
+        (r"telecom\w*|telephone\s+(?:exchange|lines?)|cell\s+towers?|antennas?", T.TELECOM),
+        (r"ships?|vessels?|boats?|tankers?|ports?|fishermen", T.MARITIME),
+        (r"mayors?|governors?|ministers?|ministr\w+|officials?|government|parliament\w*|"
+         r"legislators?|congressm[ae]n|senators?|politicians?|councill?ors?|judges?|"
+         r"prosecutors?|courthouses?|courts?|town\s+halls?|city\s+halls?|candidates?|"
+         r"presiden\w+|municipal\w*|administrat\w+|tax\s+offices?|civil\s+servants?|"
+         r"election\s+officials?|polling\s+stations?", T.GOVERNMENT),
+        (r"banks?|shops?|stores?|businesses|business|compan\w+|factor\w+|plants?|"
+         r"hotels?|restaurants?|cafes?|bars?|markets?|offices?|supermarkets?|"
+         r"businessm[ae]n|merchants?|farms?|mines?|construction|contractors?|"
+         r"employees?|workers?|executives?|firms?|dealerships?|clinics?|pharmac\w+",
+         T.BUSINESS),
+        (r"militants?|rebels?|insurgents?|militia\w*|guerrill?as?|fighters?", T.TERRORISTS),
+        (r"civilians?|people|villagers?|residents?|famil\w+|children|women|men|m[ae]n|"
+         r"farmers?|peasants?|houses?|homes?|residences?|vehicles?|cars?|passers-?by|"
+         r"bystanders?|crowds?|shoppers?|wedding|funeral|protesters?|demonstrators?|"
+         r"individuals?|persons?|boys?|girls?|victims?|couple|youths?|refugees?|"
+         r"teenagers?|citizens?|neighbo\w+|village\w*|apartments?|cemetery",
+         T.PRIVATE),
+    )
+)
+
+#: Weapons named in text, with their GTD type; the entity text is what the role keeps.
+WEAPON_WORDS: tuple[tuple[re.Pattern[str], W], ...] = tuple(
+    (re.compile(rf"\b(?:{words})\b", re.IGNORECASE), weapon)
+    for words, weapon in (
+        (r"(?:car|truck|vehicle)[-\s]bombs?|suicide\s+(?:vests?|belts?)|"
+         r"(?:(?:homemade|powerful|time|remote[-\s]controlled|pipe|nail|roadside)\s+)?bombs?|"
+         r"explosives?(?:\s+devices?)?|i\.?e\.?d\.?s?|grenades?|dynamite|tnt|c-?4|semtex|"
+         r"land\s?mines?|mines|mortars?(?:\s+rounds?|\s+shells?)?|rockets?|"
+         r"rocket[-\s]propelled\s+grenades?|rpgs?|missiles?|shells?|"
+         r"(?:truck|car)\s+loaded\s+with\s+[\w\s]{0,20}?(?:canisters|explosives|cylinders)",
+         W.EXPLOSIVES),
+        (r"guns?|rifles?|pistols?|revolvers?|firearms?|machine[-\s]?guns?|submachine[-\s]?guns?|"
+         r"shotguns?|ak-?47s?|kalashnikovs?|automatic\s+weapons?|small\s+arms|"
+         r"assault\s+rifles?|handguns?|bullets?|m-?16s?|uzis?|carbines?", W.FIREARMS),
+        (r"knives|knife|machetes?|axes?|swords?|daggers?|clubs?|sticks?|hammers?|"
+         r"iron\s+bars?|bats?|stones?|rocks?|bayonets?", W.MELEE),
+        (r"molotov\s+cocktails?|petrol\s+bombs?|fire\s?bombs?|incendiary\s+devices?|"
+         r"gasoline|petrol|kerosene|accelerants?", W.INCENDIARY),
+        (r"(?:his|her|their)\s+(?:car|truck|van|vehicle|lorry)", W.VEHICLE),
+        (r"(?:nerve|poison|toxic|tear|mustard|chlorine)\s+gas|sarin|chlorine|acid|toxic\s+chemicals?|cyanide|mustard\s+gas",
+         W.CHEMICAL),
+        (r"anthrax|ricin|toxins?|biological\s+agents?", W.BIOLOGICAL),
+        (r"toy\s+guns?|fake\s+(?:guns?|bombs?|weapons?)|replica\s+(?:guns?|weapons?)|"
+         r"hoax\s+devices?", W.FAKE),
+    )
+)
+
+
+def target_type_of(phrase: str) -> T | None:
+    for pattern, target in TARGET_CLASSES:
+        if pattern.search(phrase):
+            return target
+    return None

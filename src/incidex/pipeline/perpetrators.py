@@ -1,0 +1,133 @@
+"""Perpetrator groups, and who claimed or was blamed for each incident.
+
+A group named in an incident's own clauses is its perpetrator. A group the article says
+claimed, carried out, or is blamed or suspected for "the attacks" is the perpetrator of every
+incident of the series; for a singular "the attack" it is the perpetrator of the incident
+nearest the statement. The claim mode (website, video, call, letter, ...) is read from the
+claim sentence and the two after it, where reports say how the claim was made.
+"""
+
+from __future__ import annotations
+
+import re
+
+from incidex.codebook import ClaimMode
+from incidex.groups import GroupLexicon, GroupMention
+from incidex.pipeline.doc import Doc, Span
+from incidex.pipeline.frames import Frame
+from incidex.pipeline.registry import register_stage
+
+_CLAIM = re.compile(
+    r"\bclaim(?:ed|ing|s)?\s+(?:\w+\s+){0,2}?(?:responsibility|credit)|"
+    r"\b(?:took|take|takes|taking|assumed?|accepted|accepts)\s+responsibility|"
+    r"\bresponsibility\s+(?:was|has\s+been)\s+claimed|\bclaimed\s+(?:the|an?|that)\s+"
+    r"(?:attack|bombing|killing|assassination|kidnapping|explosion|blast)|"
+    r"\bsaid\s+(?:it|they)\s+(?:had\s+)?(?:carried\s+out|was\s+behind|were\s+behind)",
+    re.IGNORECASE,
+)
+_BLAME = re.compile(
+    r"\b(?:blamed|suspected|suspect|attributed|accused|believed\s+to\s+be|"
+    r"carried\s+out\s+by|has\s+carried\s+out|have\s+carried\s+out|carried\s+out|"
+    r"was\s+behind|were\s+behind|responsible\s+for|linked\s+to|members\s+of|militants\s+from|"
+    r"fighters\s+from|loyal\s+to|recruit\w*)\b",
+    re.IGNORECASE,
+)
+_MODES: tuple[tuple[re.Pattern[str], ClaimMode], ...] = tuple(
+    (re.compile(rf"\b(?:{words})\b", re.IGNORECASE), mode)
+    for words, mode in (
+        (r"video\w*|footage", ClaimMode.VIDEO),
+        (r"websites?|online|internet|blog|amaq|telegram|social\s+media|twitter|facebook|"
+         r"posted|web\s+site|forum", ClaimMode.WEBSITE),
+        (r"e-?mail\w*", ClaimMode.EMAIL),
+        (r"(?:tele)?phone(?:d)?|call(?:ed|er)?\s+(?:to|a|the)|anonymous\s+call", ClaimMode.CALL_POST),
+        (r"letters?|communiqu[eé]s?|fax\w*", ClaimMode.LETTER),
+        (r"note\s+left|left\s+a\s+note|leaflets?|graffiti", ClaimMode.NOTE),
+    )
+)
+_PLURAL_SCOPE = re.compile(r"\b(?:the|these|those|all|both)\s+(?:\w+\s+)?"
+                           r"(?:attacks|bombings|assaults|incidents|blasts|explosions|raids)\b",
+                           re.IGNORECASE)
+
+
+def claim_mode(doc: Doc, sentence_index: int) -> tuple[ClaimMode, Span | None]:
+    for index in range(sentence_index, min(sentence_index + 3, len(doc.sentences))):
+        sentence = doc.sentences[index]
+        for pattern, mode in _MODES:
+            match = pattern.search(sentence.text)
+            if match:
+                start = sentence.start + match.start()
+                return mode, Span(start, sentence.start + match.end(), match.group())
+    return ClaimMode.UNKNOWN, None
+
+
+def _group_span(mention: GroupMention) -> Span:
+    return Span(mention.start, mention.end, mention.text, "group",
+                {"canonical": mention.group.canonical, "gtd": mention.group.gtd})
+
+
+def _nearest_frame(frames: list[Frame], offset: int) -> Frame:
+    return min(frames, key=lambda f: min(abs(f.start - offset), abs(f.end - offset)))
+
+
+def _add(frame: Frame, entry: dict[str, object]) -> None:
+    for existing in frame.groups:
+        if existing["canonical"] == entry["canonical"]:
+            evidence = [*existing.get("evidence", []), *entry.get("evidence", [])]  # type: ignore[misc]
+            if entry.get("claimed") and not existing.get("claimed"):
+                existing.update({k: v for k, v in entry.items() if k != "mention"})
+            existing["evidence"] = list({(s.start, s.end): s for s in evidence}.values())
+            return
+    frame.groups.append(entry)
+
+
+@register_stage("perpetrators")
+class PerpetratorFinder:
+    name = "perpetrators"
+    requires: tuple[str, ...] = ("frames",)
+    assigns: tuple[str, ...] = ("groups",)
+
+    def __init__(self) -> None:
+        self.lexicon = GroupLexicon.default()
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = self.lexicon.find(doc.text)
+        doc.mentions["group"] = [_group_span(m) for m in mentions]
+        if not doc.frames:
+            return doc
+        for mention in mentions:
+            span = _group_span(mention)
+            for frame in doc.frames:
+                if any(span.within(c.start, c.end) for c in frame.clauses):
+                    _add(frame, {"canonical": mention.group.canonical, "gtd": mention.group.gtd,
+                                 "mention": span, "claimed": False, "evidence": [span]})
+        for index, sentence in enumerate(doc.sentences):
+            here = [m for m in mentions if sentence.start <= m.start < sentence.end]
+            if not here:
+                continue
+            claim = _CLAIM.search(sentence.text)
+            blame = _BLAME.search(sentence.text)
+            if not claim and not blame:
+                continue
+            cue = claim or blame
+            assert cue is not None
+            cue_at = sentence.start + cue.start()
+            mention = min(here, key=lambda m: abs(m.start - cue_at))
+            plural = _PLURAL_SCOPE.search(sentence.text) is not None
+            entry: dict[str, object] = {
+                "canonical": mention.group.canonical, "gtd": mention.group.gtd,
+                "mention": _group_span(mention), "claimed": bool(claim),
+                "sentence": index,
+                "evidence": [Span(sentence.start, sentence.end, sentence.text, "claim")],
+            }
+            if claim:
+                mode, mode_span = claim_mode(doc, index)
+                entry["claim_mode"] = mode.value
+                if mode_span is not None:
+                    entry["evidence"] = [*entry["evidence"], mode_span]  # type: ignore[misc]
+            if plural or len(doc.frames) == 1 or any(f.multiple for f in doc.frames):
+                targets = doc.frames
+            else:
+                targets = [_nearest_frame(doc.frames, sentence.start)]
+            for frame in targets:
+                _add(frame, dict(entry))
+        return doc

@@ -1,0 +1,106 @@
+"""Opening a store: where the database lives by default, and connecting to it.
+
+One SQLAlchemy URL names the database: a SQLite file by default, PostgreSQL when the user
+gives one. Failures to connect or create tables come back as :class:`StoreError`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+from incidex.errors import StoreError
+from incidex.store.repository import IncidentStore
+from incidex.store.tables import Base
+
+#: The environment variable that overrides the default database URL.
+DB_ENV = "INCIDEX_DB"
+
+
+def default_db_path() -> Path:
+    """The SQLite file in the user's data directory (XDG), created on demand."""
+    data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(data_home) / "incidex" / "incidex.db"
+
+
+def default_db_url() -> str:
+    """``$INCIDEX_DB`` if set, else a SQLite file in the user's data directory.
+
+    The folder of the default file is created here, since SQLite will not create it.
+    """
+    from_env = os.environ.get(DB_ENV)
+    if from_env:
+        return from_env
+    path = default_db_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"cannot create the data folder {path.parent}: {exc}") from exc
+    return f"sqlite:///{path}"
+
+
+def open_store(url: str | None = None) -> IncidentStore:
+    """Connect to the database at ``url`` (default: :func:`default_db_url`), creating tables."""
+    url = url or default_db_url()
+    engine = create_store_engine(url)
+    try:
+        Base.metadata.create_all(engine)
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise StoreError(
+            f"cannot open database {_safe(url)}: {_reason(exc)}", source=_safe(url)
+        ) from exc
+    return IncidentStore(engine)
+
+
+def create_store_engine(url: str) -> Engine:
+    """An engine for ``url``; SQLite connections get WAL journalling and foreign keys."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise StoreError(f"not a database URL: {url!r}") from exc
+    try:
+        engine = create_engine(parsed)
+    except ModuleNotFoundError as exc:
+        hint = (
+            " (pip install 'incidex[postgres]')"
+            if parsed.get_backend_name() == "postgresql"
+            else ""
+        )
+        raise StoreError(
+            f"the database driver for {parsed.drivername!r} is not installed{hint}: {exc}"
+        ) from exc
+    except (ArgumentError, SQLAlchemyError) as exc:
+        raise StoreError(f"cannot use database URL {_safe(url)}: {exc}") from exc
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        # WAL lets the web server read while an ingest writes; in-memory databases ignore it.
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=5000")
+    finally:
+        cursor.close()
+
+
+def _safe(url: str) -> str:
+    """The URL with any password masked, for messages."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+def _reason(exc: SQLAlchemyError) -> str:
+    orig = getattr(exc, "orig", None)
+    return str(orig) if orig is not None else str(exc).splitlines()[0]

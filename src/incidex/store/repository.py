@@ -1,0 +1,367 @@
+"""IncidentStore: the one way into the database for the CLI, the web app and dedup.
+
+Ingest is idempotent by content hash: an article whose text is already stored is not stored
+again, and neither are its incidents. Incidents are upserted by id, so running the pipeline
+twice over a corpus leaves one row per incident. Every SQLAlchemy error leaves this module as
+a :class:`~incidex.errors.StoreError`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any
+
+from sqlalchemy import Engine, Insert, delete, func, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from incidex.article import Article
+from incidex.errors import IncidexError, InputError, NotFoundError, StoreError
+from incidex.record import Incident
+from incidex.store.filters import IncidentFilter, filter_clauses, order_by
+from incidex.store.rows import (
+    article_from_row,
+    article_values,
+    category_values,
+    incident_values,
+    with_article_id,
+)
+from incidex.store.tables import (
+    ArticleRow,
+    Base,
+    IncidentArticleRow,
+    IncidentCategoryRow,
+    IncidentRow,
+    utcnow,
+)
+
+#: Most values bound in one IN (...) list: SQLite builds before 3.32 allow 999 in a statement.
+_IN_CHUNK = 500
+
+
+@dataclass
+class IngestResult:
+    """What one article's ingest did. ``incident_ids`` is empty when the article was known."""
+
+    article_id: str
+    is_new: bool
+    incident_ids: list[str] = field(default_factory=list)
+    incidents_inserted: int = 0
+    incidents_updated: int = 0
+
+
+@dataclass
+class IngestSummary:
+    articles_new: int = 0
+    articles_existing: int = 0
+    incidents_inserted: int = 0
+    incidents_updated: int = 0
+    batches: int = 0
+
+    def add(self, result: IngestResult) -> None:
+        if result.is_new:
+            self.articles_new += 1
+        else:
+            self.articles_existing += 1
+        self.incidents_inserted += result.incidents_inserted
+        self.incidents_updated += result.incidents_updated
+
+
+class IncidentStore:
+    """Articles and incidents in a SQL database. Open one with :func:`incidex.store.open_store`."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    def __enter__(self) -> IncidentStore:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def add_article(self, article: Article) -> tuple[str, bool]:
+        """Store an article unless its text is already stored: (stored id, is_new)."""
+        result = self.ingest(article, [])
+        return result.article_id, result.is_new
+
+    def ingest(self, article: Article, incidents: list[Incident]) -> IngestResult:
+        """Store an article and the incidents read from it, in one transaction."""
+        with self._write("ingest an article") as session:
+            return _ingest_batch(session, [(article, incidents)])[0]
+
+    def ingest_many(
+        self, items: Iterable[tuple[Article, list[Incident]]], batch_size: int = 200
+    ) -> IngestSummary:
+        """Ingest many articles, one transaction (and a handful of statements) per batch.
+
+        A failing batch is rolled back; the batches before it stay committed.
+        """
+        if batch_size < 1:
+            raise InputError(f"batch_size must be at least 1, not {batch_size}")
+        summary = IngestSummary()
+        iterator = iter(items)
+        while batch := list(islice(iterator, batch_size)):
+            action = (
+                f"ingest batch {summary.batches + 1} "
+                f"({summary.articles_new + summary.articles_existing} articles done before it)"
+            )
+            with self._write(action) as session:
+                results = _ingest_batch(session, batch)
+            for result in results:
+                summary.add(result)
+            summary.batches += 1
+        return summary
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def has_article(self, content_hash: str) -> bool:
+        with self._read("look up an article") as session:
+            stmt = select(ArticleRow.id).where(ArticleRow.content_hash == content_hash)
+            return session.scalar(stmt) is not None
+
+    def get_article(self, id: str) -> Article:
+        with self._read("read an article") as session:
+            row = session.get(ArticleRow, id)
+            if row is None:
+                raise NotFoundError(f"no article with id {id!r}")
+            return article_from_row(row)
+
+    def get_incident(self, id: str) -> Incident:
+        with self._read("read an incident") as session:
+            record = session.scalar(select(IncidentRow.record).where(IncidentRow.id == id))
+            if record is None:
+                raise NotFoundError(f"no incident with id {id!r}")
+            return Incident.model_validate(record)
+
+    def list_incidents(
+        self,
+        filters: IncidentFilter | None = None,
+        limit: int = 100,
+        offset: int = 0,
+        sort: str = "-date",
+    ) -> list[Incident]:
+        """One page of incidents; incidents with no value for the sort key come last."""
+        if limit < 0 or offset < 0:
+            raise InputError(f"limit and offset must not be negative (got {limit}, {offset})")
+        stmt = (
+            select(IncidentRow.record)
+            .where(*filter_clauses(filters))
+            .order_by(*order_by(sort))
+            .limit(limit)
+            .offset(offset)
+        )
+        with self._read("list incidents") as session:
+            return [Incident.model_validate(r) for r in session.scalars(stmt)]
+
+    def count_incidents(self, filters: IncidentFilter | None = None) -> int:
+        stmt = select(func.count()).select_from(IncidentRow).where(*filter_clauses(filters))
+        with self._read("count incidents") as session:
+            return session.scalar(stmt) or 0
+
+    def iter_incidents(
+        self, filters: IncidentFilter | None = None, batch: int = 1000, sort: str = "date"
+    ) -> Iterator[Incident]:
+        """Every matching incident, fetched ``batch`` rows at a time, for exports.
+
+        Holds one read transaction until the iterator is exhausted or closed.
+        """
+        if batch < 1:
+            raise InputError(f"batch must be at least 1, not {batch}")
+        stmt = (
+            select(IncidentRow.record)
+            .where(*filter_clauses(filters))
+            .order_by(*order_by(sort))
+            .execution_options(yield_per=batch)
+        )
+        with self._read("read incidents") as session:
+            for record in session.scalars(stmt):
+                yield Incident.model_validate(record)
+
+    def counts(self) -> dict[str, int]:
+        with self._read("count records") as session:
+            articles = session.scalar(select(func.count()).select_from(ArticleRow)) or 0
+            incidents = session.scalar(select(func.count()).select_from(IncidentRow)) or 0
+        return {"articles": articles, "incidents": incidents}
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- sessions ----------------------------------------------------------------------------
+
+    @contextmanager
+    def _write(self, action: str) -> Iterator[Session]:
+        with self._translate(action), self._sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def _read(self, action: str) -> Iterator[Session]:
+        with self._translate(action), self._sessions() as session:
+            yield session
+
+    @contextmanager
+    def _translate(self, action: str) -> Iterator[None]:
+        try:
+            yield
+        except IncidexError:
+            raise
+        except SQLAlchemyError as exc:
+            url = self.engine.url.render_as_string(hide_password=True)
+            orig = getattr(exc, "orig", None)
+            reason = str(orig) if orig is not None else str(exc).splitlines()[0]
+            raise StoreError(f"could not {action}: {reason}", source=url) from exc
+
+
+def _ingest_batch(
+    session: Session, items: Sequence[tuple[Article, list[Incident]]]
+) -> list[IngestResult]:
+    """Write a batch inside the caller's transaction, with a fixed number of statements."""
+    now = utcnow()
+    stored_by_hash = _existing_articles(session, [article.hash for article, _ in items])
+    taken_ids = _existing_ids(
+        session, ArticleRow.id, [i for article, _ in items for i in _candidate_ids(article)]
+    )
+
+    results: list[IngestResult] = []
+    new_articles: list[dict[str, Any]] = []
+    incidents: dict[str, Incident] = {}
+    for article, found in items:
+        known = stored_by_hash.get(article.hash)
+        if known is not None:
+            results.append(IngestResult(article_id=known, is_new=False))
+            continue
+        stored_id = next(i for i in _candidate_ids(article) if i not in taken_ids)
+        taken_ids.add(stored_id)
+        stored_by_hash[article.hash] = stored_id
+        new_articles.append(article_values(article, stored_id, now))
+        result = IngestResult(article_id=stored_id, is_new=True)
+        for incident in found:
+            incident = with_article_id(incident, article.id, stored_id)
+            earlier = incidents.get(incident.id)
+            if earlier is not None:  # the last reading wins, but keeps every reporting article
+                incident = _with_article_ids(incident, earlier.article_ids)
+            incidents[incident.id] = incident
+            if incident.id not in result.incident_ids:
+                result.incident_ids.append(incident.id)
+        results.append(result)
+
+    if new_articles:
+        session.execute(_bulk_insert(ArticleRow), new_articles)
+    if incidents:
+        existed = _upsert_incidents(session, incidents, now)
+        for result in results:
+            for incident_id in result.incident_ids:
+                if incident_id in existed:
+                    result.incidents_updated += 1
+                else:
+                    result.incidents_inserted += 1
+                existed.add(incident_id)  # a second article in the batch with it updates it
+    return results
+
+
+def _upsert_incidents(
+    session: Session, incidents: dict[str, Incident], now: dt.datetime
+) -> set[str]:
+    """Insert new incidents, rewrite existing ones; returns the ids that existed before.
+
+    A rewritten record keeps the articles that reported it before, so re-reading an incident
+    from a follow-up article never loses where it was first reported.
+    """
+    existing = _existing_ids(session, IncidentRow.id, list(incidents))
+    linked = _linked_articles(session, existing)
+    for incident_id, article_ids in linked.items():
+        incidents[incident_id] = _with_article_ids(incidents[incident_id], article_ids)
+    records = list(incidents.values())
+
+    inserts = [incident_values(i) | {"created_at": now} for i in records if i.id not in existing]
+    updates = [incident_values(i) for i in records if i.id in existing]
+    if inserts:
+        session.execute(_bulk_insert(IncidentRow), inserts)
+    if updates:
+        session.execute(update(IncidentRow), updates)
+        for chunk in _chunks(sorted(existing)):
+            session.execute(
+                delete(IncidentCategoryRow).where(IncidentCategoryRow.incident_id.in_(chunk))
+            )
+    categories = [row for i in records for row in category_values(i)]
+    if categories:
+        session.execute(_bulk_insert(IncidentCategoryRow), categories)
+    _link(session, records, linked)
+    return existing
+
+
+def _link(session: Session, records: list[Incident], linked: dict[str, list[str]]) -> None:
+    """Record which articles reported which incident, for articles the store holds.
+
+    An incident may list articles not stored here (merged from elsewhere); those ids stay in
+    the record but get no link row, which would break the foreign key.
+    """
+    pairs = {(i.id, a) for i in records for a in i.article_ids}
+    pairs -= {(i, a) for i, ids in linked.items() for a in ids}
+    stored = _existing_ids(session, ArticleRow.id, sorted({a for _, a in pairs}))
+    rows = [{"incident_id": i, "article_id": a} for i, a in sorted(pairs) if a in stored]
+    if rows:
+        session.execute(_bulk_insert(IncidentArticleRow), rows)
+
+
+def _linked_articles(session: Session, incident_ids: set[str]) -> dict[str, list[str]]:
+    linked: dict[str, list[str]] = {}
+    for chunk in _chunks(sorted(incident_ids)):
+        stmt = select(IncidentArticleRow.incident_id, IncidentArticleRow.article_id).where(
+            IncidentArticleRow.incident_id.in_(chunk)
+        )
+        for incident_id, article_id in session.execute(stmt):
+            linked.setdefault(incident_id, []).append(article_id)
+    return linked
+
+
+def _with_article_ids(incident: Incident, earlier: list[str]) -> Incident:
+    merged = list(dict.fromkeys([*earlier, *incident.article_ids]))
+    return incident.model_copy(update={"article_ids": merged})
+
+
+def _bulk_insert(table: type[Base]) -> Insert:
+    """An ORM bulk INSERT that sends all rows in one executemany.
+
+    By default the ORM leaves None values out and groups rows by which keys remain, which
+    turns a batch of incidents with different unknown fields into one statement per run.
+    """
+    return insert(table).execution_options(render_nulls=True)
+
+
+def _candidate_ids(article: Article) -> list[str]:
+    """Ids to store an article under, in order of preference: its own, then hash-derived ones
+    (an id may already belong to a different text, e.g. two feeds numbering items from 1)."""
+    return list(dict.fromkeys([article.id, "art-" + article.hash[:16], "art-" + article.hash]))
+
+
+def _existing_articles(session: Session, hashes: list[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for chunk in _chunks(sorted(set(hashes))):
+        stmt = select(ArticleRow.content_hash, ArticleRow.id).where(
+            ArticleRow.content_hash.in_(chunk)
+        )
+        for content_hash, article_id in session.execute(stmt):
+            found[content_hash] = article_id
+    return found
+
+
+def _existing_ids(session: Session, column: Any, ids: list[str]) -> set[str]:
+    found: set[str] = set()
+    for chunk in _chunks(sorted(set(ids))):
+        found.update(session.scalars(select(column).where(column.in_(chunk))))
+    return found
+
+
+def _chunks(values: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(values), _IN_CHUNK):
+        yield values[start : start + _IN_CHUNK]
+
+
+__all__ = ["IncidentFilter", "IncidentStore", "IngestResult", "IngestSummary"]

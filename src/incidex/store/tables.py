@@ -1,0 +1,118 @@
+"""The database schema: articles, incidents, and which article reported which incident.
+
+The whole :class:`~incidex.record.Incident` is kept as JSON in ``incidents.record`` so the
+record can grow without a migration; the other incident columns are copies of the fields
+people filter and sort on, indexed, and rewritten from the record on every upsert. Nothing
+here is specific to one database: the same tables serve SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class ArticleRow(Base):
+    __tablename__ = "articles"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    url: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(String)
+    published: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    text: Mapped[str] = mapped_column(Text)
+    ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class IncidentRow(Base):
+    __tablename__ = "incidents"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    record: Mapped[dict[str, Any]] = mapped_column(JSON)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    date_start: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    country: Mapped[str | None] = mapped_column(String)
+    country_code: Mapped[str | None] = mapped_column(String)
+    admin1: Mapped[str | None] = mapped_column(String)
+    city: Mapped[str | None] = mapped_column(String)
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    attack_type: Mapped[str | None] = mapped_column(String)
+    weapon_type: Mapped[str | None] = mapped_column(String)
+    target_type: Mapped[str | None] = mapped_column(String)
+    perpetrator: Mapped[str | None] = mapped_column(String)
+    killed: Mapped[int | None] = mapped_column(Integer, index=True)
+    wounded: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, index=True
+    )
+
+    # Text columns have no length: ids and names come from outside (URLs as ids, long group
+    # names), and PostgreSQL would reject what SQLite silently accepts.
+    # Filters compare lower-cased values, so the indexes are on lower(column); both SQLite
+    # (3.9+) and PostgreSQL use an expression index when the query repeats the expression.
+    __table_args__ = (
+        Index("ix_incidents_country_lower", func.lower(country)),
+        Index("ix_incidents_country_code_lower", func.lower(country_code)),
+        Index("ix_incidents_admin1_lower", func.lower(admin1)),
+        Index("ix_incidents_attack_type_lower", func.lower(attack_type)),
+        Index("ix_incidents_weapon_type_lower", func.lower(weapon_type)),
+        Index("ix_incidents_target_type_lower", func.lower(target_type)),
+        Index("ix_incidents_perpetrator_lower", func.lower(perpetrator)),
+        Index("ix_incidents_lon_lat", lon, lat),
+    )
+
+
+class IncidentArticleRow(Base):
+    """Which articles reported an incident: several, once dedup merges reports."""
+
+    __tablename__ = "incident_articles"
+
+    incident_id: Mapped[str] = mapped_column(
+        ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True
+    )
+    article_id: Mapped[str] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class IncidentCategoryRow(Base):
+    """Every category value of an incident, lower-cased, one row each.
+
+    The filter columns on ``incidents`` hold only the primary attack / weapon / target type
+    and the first perpetrator; this table lets a filter for "Firearms" also find the
+    incident whose primary weapon is Explosives but whose gunmen fired too.
+    """
+
+    __tablename__ = "incident_categories"
+
+    incident_id: Mapped[str] = mapped_column(
+        ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True
+    )
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    value: Mapped[str] = mapped_column(String, primary_key=True)
+
+    __table_args__ = (Index("ix_incident_categories_kind_value", kind, value),)

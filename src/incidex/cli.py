@@ -121,17 +121,27 @@ def extract(
     options = _read_options(published, text_field, date_field, kind=kind)
     pipeline = default_pipeline()
     incidents: list[Incident] = []
-    for article in iter_articles(paths, options, on_error=_report_skip):
+    errors: list[IncidexError] = []
+
+    def skip(error: IncidexError) -> None:
+        errors.append(error)
+        _report_skip(error)
+
+    extracted = 0
+    for article in iter_articles(paths, options, on_error=skip):
         try:
             found = pipeline.extract(article)
         except InputError as exc:
-            _report_skip(exc)
+            skip(exc)
             continue
+        extracted += 1
         if fmt == "jsonl":
             print_incidents(found, fmt)
         incidents.extend(found)
     if fmt != "jsonl":
         print_incidents(incidents, fmt)
+    if errors and not extracted:
+        raise typer.Exit(errors[0].exit_code)  # nothing could be read: say so in the exit code
 
 
 def _progress(items: Iterator[Any], enabled: bool) -> Iterator[Any]:
@@ -172,6 +182,8 @@ def ingest(
         f"already stored), {summary.incidents} incidents, {summary.skipped} skipped",
         err=True,
     )
+    if summary.skipped and not summary.articles_seen:
+        raise typer.Exit(InputError.exit_code)  # nothing could be read
 
 
 @app.command("list")

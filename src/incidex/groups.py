@@ -28,7 +28,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from incidex.errors import DataError
 
@@ -42,9 +42,9 @@ _LEXICON_FILE = "groups.json"
 _TOKEN = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
 _APOSTROPHES = re.compile(r"['’ʼ]")
 # What may separate the words of one multi-word name: spaces, hyphens and dashes, a slash
-# ("DHKP/C"), brackets ("CPI (Maoist)"), after a possessive apostrophe ("Workers' Party").
+# ("DHKP/C"), an opening bracket ("CPI (Maoist)"), after a possessive apostrophe ("Workers' Party").
 # Sentence punctuation may not, so "Islamic. State" is no name.
-_JOINER = re.compile(r"['’ʼ]?[\s\-‐‑–—/()\[\]]+")
+_JOINER = re.compile(r"['’ʼ]?(?:[\s\-‐‑–—/]+\(?|\()")
 _PAREN_SUFFIX = re.compile(r"\s*\([^()]*\)\s*$")
 # An acronym written in title case ("Isis", "Farc" in British style) is accepted from this length.
 _MIN_TITLE_ACRONYM = 4
@@ -61,6 +61,8 @@ class Group:
     acronyms: tuple[str, ...] = ()
     region: str | None = None
     countries: tuple[str, ...] = ()
+    # Aliases that are also ordinary phrases ("Islamic state"): in cased text, capitals required.
+    cased_aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,8 +75,7 @@ class GroupMention:
     group: Group
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
     start: int
     end: int  # possessive "'s" excluded
     stop: int  # end of the word as written, possessive included
@@ -86,16 +87,17 @@ def _fold(word: str) -> str:
     if not word.isascii():
         decomposed = unicodedata.normalize("NFKD", word)
         word = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _APOSTROPHES.sub("", word.lower())
+    word = word.lower()
+    return _APOSTROPHES.sub("", word) if "'" in word or not word.isascii() else word
 
 
 def _tokenize(text: str) -> list[_Token]:
     tokens = []
     for m in _TOKEN.finditer(text):
         start, stop = m.span()
-        end = stop
         word = m.group()
-        if len(word) > 2 and word[-2] in "'’ʼ" and word[-1] in "sS":
+        end = stop
+        if len(word) > 2 and word[-1] in "sS" and word[-2] in "'’ʼ":
             end -= 2
             word = word[:-2]
         tokens.append(_Token(start, end, stop, word, _fold(word)))
@@ -106,6 +108,14 @@ def _key(name: str) -> tuple[str, ...]:
     """The lookup key of a name; a leading "the" is dropped, as in "the Extraditables"."""
     key = tuple(t.key for t in _tokenize(name))
     return key[1:] if len(key) > 1 and key[0] == "the" else key
+
+
+def _initials(name: str) -> tuple[bool, ...]:
+    """Whether each word of a name (as keyed: leading "the" dropped) starts with a capital."""
+    words = _tokenize(name)
+    if len(words) > 1 and words[0].key == "the":
+        words = words[1:]
+    return tuple(w.surface[0].isupper() for w in words)
 
 
 def _is_cased(text: str) -> bool:
@@ -121,6 +131,7 @@ class GroupLexicon:
         groups: Sequence[Group],
         *,
         not_groups: Sequence[str] = (),
+        cased_not_groups: Sequence[str] = (),
         word_acronyms: Sequence[str] = (),
     ) -> None:
         self._groups = tuple(groups)
@@ -141,10 +152,19 @@ class GroupLexicon:
             self._by_name[group.gtd.casefold()] = group
             for alias in group.aliases:
                 self._add_alias(_key(alias), group, alias)
-        for phrase in not_groups:
+        # Names that count in cased text only when written with the right capitals: per word,
+        # True = must be capitalised, False = must not be, None = either.
+        self._capitals: dict[tuple[str, ...], tuple[bool | None, ...]] = {}
+        for group in self._groups:
+            for alias in group.cased_aliases:
+                self._capitals[_key(alias)] = tuple(True if upper else None for upper in _initials(alias))
+        for phrase in [*not_groups, *cased_not_groups]:
             key = _key(phrase)
-            if key and key not in self._aliases:
-                self._aliases[key] = None
+            if not key or self._aliases.get(key) is not None:
+                raise DataError(f"not-a-group phrase {phrase!r} is empty or also an alias")
+            self._aliases[key] = None
+        for phrase in cased_not_groups:
+            self._capitals[_key(phrase)] = _initials(phrase)
 
         self._word_acronyms = frozenset(a.casefold() for a in word_acronyms)
         self._acronyms: dict[str, Group] = {}  # exact spelling, for cased text
@@ -164,6 +184,7 @@ class GroupLexicon:
             for key, owners in folded.items()
             if len(owners) == 1 and key not in self._word_acronyms
         }
+        self._acronym_keys = frozenset(folded)
         self._longest: dict[str, int] = {}
         for key in self._aliases:
             self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
@@ -173,9 +194,7 @@ class GroupLexicon:
             raise DataError(f"alias {alias!r} of {group.canonical!r} has no words")
         other = self._aliases.get(key)
         if other is not None and other != group:
-            raise DataError(
-                f"alias {alias!r} names both {other.canonical!r} and {group.canonical!r}"
-            )
+            raise DataError(f"alias {alias!r} names both {other.canonical!r} and {group.canonical!r}")
         self._aliases[key] = group
 
     # -- construction --------------------------------------------------------------------------
@@ -205,6 +224,7 @@ class GroupLexicon:
         return cls(
             groups,
             not_groups=_str_list(doc, "not_groups", source),
+            cased_not_groups=_str_list(doc, "cased_not_groups", source),
             word_acronyms=_str_list(doc, "word_acronyms", source),
         )
 
@@ -230,8 +250,8 @@ class GroupLexicon:
         mentions: list[GroupMention] = []
         i, n = 0, len(tokens)
         while i < n:
-            length, group = self._match_alias(text, tokens, i)
-            if length == 0:
+            length, group = self._match_alias(text, tokens, i, cased)
+            if length == 0 and tokens[i].key in self._acronym_keys:
                 group = self._match_acronym(tokens, i, cased)
                 length = 1 if group is not None else 0
             if length == 0:
@@ -239,6 +259,8 @@ class GroupLexicon:
                 continue
             if group is not None:
                 start, end = tokens[i].start, tokens[i + length - 1].end
+                if text.count("(", start, end) > text.count(")", start, end) and text.startswith(")", end):
+                    end += 1  # "CPI (Maoist)": keep the bracket the name opened
                 mentions.append(GroupMention(start, end, text[start:end], group))
             i += length
         return mentions
@@ -281,7 +303,7 @@ class GroupLexicon:
                 return group
         return self._aliases.get(tuple(t.key for t in tokens))
 
-    def _match_alias(self, text: str, tokens: list[_Token], i: int) -> tuple[int, Group | None]:
+    def _match_alias(self, text: str, tokens: list[_Token], i: int, cased: bool) -> tuple[int, Group | None]:
         """Length in tokens of the longest alias starting at token ``i`` (0 if none)."""
         longest = self._longest.get(tokens[i].key, 0)
         if longest == 0:
@@ -295,22 +317,28 @@ class GroupLexicon:
             reach += 1
         for length in range(reach, 0, -1):
             key = tuple(t.key for t in tokens[i : i + length])
-            if key in self._aliases:
-                return length, self._aliases[key]
+            if key not in self._aliases:
+                continue
+            capitals = self._capitals.get(key) if cased else None
+            if capitals is not None and not all(
+                want is None or t.surface[0].isupper() == want
+                for t, want in zip(tokens[i : i + length], capitals, strict=True)
+            ):
+                continue
+            return length, self._aliases[key]
         return 0, None
 
     def _match_acronym(self, tokens: list[_Token], i: int, cased: bool) -> Group | None:
         surface = tokens[i].surface
         if not cased:
             return self._acronyms_caseless.get(surface.casefold())
+        is_word = surface.casefold() in self._word_acronyms
         group = self._acronyms.get(surface)
         if group is None and len(surface) >= _MIN_TITLE_ACRONYM and surface.istitle():
-            group = self._acronyms.get(surface.upper())
-            if group is not None and surface.casefold() in self._word_acronyms:
-                return None
-        if group is not None and surface.casefold() in self._word_acronyms:
-            if self._shouted(tokens, i):
-                return None
+            # "Isis", "Farc": British house style writes long acronyms in title case.
+            group = None if is_word else self._acronyms.get(surface.upper())
+        if group is not None and is_word and self._shouted(tokens, i):
+            return None
         return group
 
     def _shouted(self, tokens: list[_Token], i: int) -> bool:
@@ -355,6 +383,9 @@ def _group_from_entry(entry: Any, source: str | None) -> Group:
     # An "acronym" of several words ("DHKP-C", "ADF-NALU") is safe to match as a name.
     aliases += [a for a in acronyms if len(_tokenize(a)) != 1]
     acronyms = [a for a in acronyms if len(_tokenize(a)) == 1]
+    cased = _str_list(entry, "cased_aliases", source)
+    if not set(cased) <= set(aliases):
+        raise DataError(f"{canonical!r}: every cased alias must also be an alias", source=source)
     return Group(
         canonical=canonical,
         gtd=gtd,
@@ -363,6 +394,7 @@ def _group_from_entry(entry: Any, source: str | None) -> Group:
         acronyms=tuple(dict.fromkeys(acronyms)),
         region=region,
         countries=tuple(_str_list(entry, "countries", source)),
+        cased_aliases=tuple(cased),
     )
 
 

@@ -12,11 +12,11 @@ import math
 from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from incidex.geo.index_format import read_index
+from incidex.geo.index_format import IndexFile
 from incidex.geo.normalize import loose_key, normalize, strip_admin_affix
 
 DEFAULT_INDEX = Path(__file__).parent / "data" / "gazetteer.idx"
@@ -71,37 +71,55 @@ class Place:
 class Gazetteer:
     """Name -> places lookups over the compiled index."""
 
-    def __init__(self, meta: dict[str, Any], sections: dict[str, Any]) -> None:
-        self.meta = meta
-        self._names: list[str] = sections["names"].split("\n")
-        self._post_off: array[int] = sections["post_off"]
-        self._post: array[int] = sections["post"]
-        self._loose: list[str] = sections["loose"].split("\n")
-        self._loose_off: array[int] = sections["loose_off"]
-        self._loose_post: array[int] = sections["loose_post"]
-        self._display: list[str] = sections["display"].split("\n")
-        self._gid: array[int] = sections["gid"]
-        self._lat: array[float] = sections["lat"]
-        self._lon: array[float] = sections["lon"]
-        self._pop: array[int] = sections["pop"]
-        self._kind: bytes = sections["kind"]
-        self._country_idx: array[int] = sections["country_idx"]
-        self._admin1_idx: array[int] = sections["admin1_idx"]
+    def __init__(self, index: IndexFile) -> None:
+        self.meta = index.meta
+        self._index = index
+        self._names: list[str] = index.section("names").split("\n")
+        self._post_off: array[int] = index.section("post_off")
+        self._post: array[int] = index.section("post")
+        self._gid: array[int] = index.section("gid")
+        self._lat: array[float] = index.section("lat")
+        self._lon: array[float] = index.section("lon")
+        self._pop: array[int] = index.section("pop")
+        self._kind: bytes = index.section("kind")
+        self._country_idx: array[int] = index.section("country_idx")
+        self._admin1_idx: array[int] = index.section("admin1_idx")
         # [code, GTD name, place index]
-        self._countries: list[list[Any]] = sections["countries"]
+        self._countries: list[list[Any]] = index.section("countries")
         # [country code, admin1 code, name, place index]
-        self._admin1s: list[list[Any]] = sections["admin1s"]
-        self._demonyms: dict[str, int] = sections["demonyms"]
-        self.common_words: frozenset[str] = frozenset(sections["common_words"].split("\n"))
-        self.person_words: frozenset[str] = frozenset(sections["person_words"].split("\n"))
+        self._admin1s: list[list[Any]] = index.section("admin1s")
+        self._demonyms: dict[str, int] = index.section("demonyms")
+        self.common_words: frozenset[str] = frozenset(index.section("common_words").split("\n"))
+        self.person_words: frozenset[str] = frozenset(index.section("person_words").split("\n"))
         self._country_by_code = {row[0]: row[2] for row in self._countries}
         self._admin1_by_code = {(row[0], row[1]): row[3] for row in self._admin1s}
         self._places: dict[int, Place] = {}
 
     @classmethod
     def load(cls, path: Path) -> Gazetteer:
-        meta, sections = read_index(path)
-        return cls(meta, sections)
+        return cls(IndexFile(path))
+
+    # Decoded on first use: most texts never need the loose keys, and display names are
+    # only needed for places actually returned. Keeps loading under half a second.
+    @cached_property
+    def _loose(self) -> list[str]:
+        return str(self._index.section("loose")).split("\n")
+
+    @cached_property
+    def _loose_off(self) -> array[int]:
+        return self._array("loose_off")
+
+    @cached_property
+    def _loose_post(self) -> array[int]:
+        return self._array("loose_post")
+
+    @cached_property
+    def _display(self) -> list[str]:
+        return str(self._index.section("display")).split("\n")
+
+    def _array(self, name: str) -> array[int]:
+        arr: array[int] = self._index.section(name)
+        return arr
 
     @classmethod
     def default(cls) -> Gazetteer:

@@ -50,29 +50,43 @@ def write_index(path: Path, sections: dict[str, Any], meta: dict[str, Any]) -> N
             out.write(blob)
 
 
-def read_index(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Return (meta, sections) with every section decoded to its Python type."""
-    data = path.read_bytes()
-    if not data.startswith(MAGIC):
-        raise ValueError(f"{path} is not an incidex gazetteer index")
-    pos = len(MAGIC)
-    (head_len,) = struct.unpack_from("<I", data, pos)
-    pos += 4
-    header = json.loads(data[pos : pos + head_len])
-    base = pos + head_len
-    sections: dict[str, Any] = {}
-    for name, (offset, length, kind) in header["sections"].items():
-        raw = zlib.decompress(data[base + offset : base + offset + length])
+class IndexFile:
+    """A read index file; each section is decompressed and decoded when first asked for."""
+
+    def __init__(self, path: Path) -> None:
+        data = path.read_bytes()
+        if not data.startswith(MAGIC):
+            raise ValueError(f"{path} is not an incidex gazetteer index")
+        pos = len(MAGIC)
+        (head_len,) = struct.unpack_from("<I", data, pos)
+        pos += 4
+        header = json.loads(data[pos : pos + head_len])
+        self.meta: dict[str, Any] = header["meta"]
+        self._data = data
+        self._base = pos + head_len
+        self._toc: dict[str, list[Any]] = header["sections"]
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._toc
+
+    def section(self, name: str) -> Any:
+        offset, length, kind = self._toc[name]
+        start = self._base + offset
+        raw = zlib.decompress(self._data[start : start + length])
         if kind.startswith("array:"):
             arr: array[Any] = array(kind[6:])
             arr.frombytes(raw)
             if sys.byteorder != "little":
                 arr.byteswap()
-            sections[name] = arr
-        elif kind == "text":
-            sections[name] = raw.decode("utf-8")
-        elif kind == "bytes":
-            sections[name] = raw
-        else:
-            sections[name] = json.loads(raw)
-    return header["meta"], sections
+            return arr
+        if kind == "text":
+            return raw.decode("utf-8")
+        if kind == "bytes":
+            return raw
+        return json.loads(raw)
+
+
+def read_index(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Return (meta, sections) with every section decoded to its Python type."""
+    index = IndexFile(path)
+    return index.meta, {name: index.section(name) for name in index._toc}

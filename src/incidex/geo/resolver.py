@@ -27,6 +27,7 @@ NEAR_KM, NEAR_BONUS = 150.0, 1.5
 # A toponym is "unambiguous" context when its best prior beats the runner-up by this much.
 UNAMBIGUOUS_MARGIN = 1.5
 KIND_HINT_BONUS = 3.0  # "Usulutan Department" is the department, not the town
+_HINTED_KINDS: dict[str, tuple[str, ...]] = {"admin": ("admin1", "admin2"), "city": ("city",)}
 
 
 @dataclass(frozen=True)
@@ -111,9 +112,7 @@ def _scores(top: Toponym, ctx: _Context | None) -> list[tuple[float, Place]]:
     out = []
     for place in top.candidates:
         score = max(place.prior, lifted.get(place.geonameid, 0.0))
-        if top.kind_hint == "admin" and place.kind in ("admin1", "admin2"):
-            score += KIND_HINT_BONUS
-        elif top.kind_hint == "city" and place.kind == "city":
+        if place.kind in _HINTED_KINDS.get(top.kind_hint or "", ()):
             score += KIND_HINT_BONUS
         if ctx is not None:
             score += ctx.bonus(place, own_name)

@@ -19,9 +19,10 @@ from incidex.geo.normalize import normalize
 
 MAX_TOKENS = 6
 MAX_CANDIDATES = 100
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# Words, with inner apostrophes ("N'Djamena") but not a possessive "'s" ("London's").
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*")
 # What may separate the tokens of one name: "San Salvador", "Mesker-Yurt", "St. Louis".
-_JOINER = re.compile(r"^(?: |-|\. ?|\.-|'|’)$")
+_JOINER = re.compile(r"(?: |-|\. ?|\.-|'|’)")
 # Lowercase words allowed inside a capitalised name: "Rio de Janeiro", "Bosnia and Herzegovina".
 _CONNECTORS = frozenset(
     "de del la las los el of the and al an on upon da do dos das di du le les y sur am im "
@@ -110,7 +111,7 @@ class _Finder:
     def joined(self, i: int) -> bool:
         """Whether token i+1 continues the name that token i is part of."""
         gap = self.text[self.tokens[i].end : self.tokens[i + 1].start]
-        return bool(_JOINER.match(gap))
+        return bool(_JOINER.fullmatch(gap))
 
     def longest_match(self, i: int) -> tuple[int, str, bool] | None:
         """(index of last token, normalised key, is_demonym) of the longest name at i."""
@@ -141,6 +142,9 @@ class _Finder:
         words = key.split()
         if len(words) == 1 and key in _NEVER_ALONE:
             return True
+        text = self.text[toks[first].start : toks[last].end]
+        if not self.lower and text.isupper() and len(text) <= 4 and top.kind != "country":
+            return True  # acronyms: "NATO", "CIS", "BA"; but "US", "UK", "UAE"
         common = all(w in self.gaz.common_words for w in words)
         person = len(words) == 1 and key in self.gaz.person_words
         if self.lower:
@@ -201,6 +205,8 @@ class _Finder:
         self, first: int, last: int, places: tuple[Place, ...], dem: bool, hint: str | None = None
     ) -> Toponym:
         start, end = self.tokens[first].start, self.tokens[last].end
+        if len(self.tokens[last].text) == 1 and self.text[end : end + 1] == ".":
+            end += 1  # the final dot of "U.S." or "D.C." belongs to the name
         return Toponym(start, end, self.text[start:end], places, dem, hint)
 
 

@@ -42,6 +42,12 @@ _ZERO = re.compile(
     r"(?P<zv5>casualties|injuries|deaths|fatalities))\b",
     re.IGNORECASE,
 )
+_CONJUNCT = re.compile(
+    r"\s+and\s+(?P<np>(?:at\s+least\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|several|dozens|a|an)\s+(?:other\s+)?[\w-]+)\b(?!\s+(?:were|was|had|have|are)\b)",
+    re.IGNORECASE,
+)
+_NAMED = re.compile(r"(?:[A-Z][\w.'-]*\s+){1,5}[A-Z][\w'-]*[^s\W]$")
 _OBJECT_FOLLOWS = re.compile(
     r"\s+(?:at\s+least\s+|more\s+than\s+)?(?:a|an|the|his|her|their|\d+|one|two|three|four|"
     r"five|six|seven|eight|nine|ten|several|dozens|scores|hundreds|many|some)\b",
@@ -135,14 +141,34 @@ def clause_statements(clause: Span) -> list[Statement]:
     for match in _ACTIVE.finditer(text):
         verb = match.group("verb").lower()
         kind = "killed" if verb.startswith("kill") else "wounded"
-        phrase = _trim_to_quantity(match.group("object"))
+        obj = match.group("object")
+        phrase = _trim_to_quantity(obj)
+        if _NAMED.match(obj) and phrase.split()[0].lower() not in ("a", "an", "the"):
+            phrase = "one " + obj  # "killed Lieutenant Colonel Salam Fakhari": one person
         if not phrase or not (QUANTITY.match(phrase) or _DETERMINER.match(phrase.split()[0])):
             continue
         if verb in ("hitting", "hit", "struck", "ran over", "run over") and not re.search(
             r"\b(?:car|truck|vehicle|van|lorry)\b", text, re.IGNORECASE
         ):
             continue
-        add(kind, phrase, match.start(), match.end())
+        end = match.end()
+        conjunct = _CONJUNCT.match(text, end)
+        if conjunct and not PERPETRATOR_NOUNS.search(conjunct.group()):
+            # "wounding one policeman and three civilians": one count of four.
+            low, high, exact = _count(phrase)
+            more = _count(conjunct.group("np"))
+            add_total = (
+                (low or 0) + (more[0] or 0),
+                None if high is None or more[1] is None else high + more[1],
+                exact and more[2],
+            )
+            span = Span(clause.start + match.start(), clause.start + conjunct.end(),
+                        text[match.start():conjunct.end()], "casualty")
+            if not any(s < conjunct.end() and match.start() < e for s, e in covered):
+                found.append(Statement(kind, *add_total, span, phrase + " and " + conjunct["np"]))
+                covered.append((match.start(), conjunct.end()))
+            continue
+        add(kind, phrase, match.start(), end)
     for match in _PASSIVE.finditer(text):
         verb = match.group("verb").lower()
         kind = "wounded" if re.match(_WOUNDED, verb, re.IGNORECASE) else "killed"

@@ -3,6 +3,8 @@ source the article attributes that passage to."""
 
 from __future__ import annotations
 
+import unicodedata
+
 from incidex.codebook import AttackType
 from incidex.geo.gazetteer import Place
 from incidex.pipeline.doc import Doc, Span
@@ -67,13 +69,26 @@ def _location(doc: Doc, frame: Frame) -> Location:
     assert isinstance(spans, list)
     specificity = frame.location.get("specificity", 5)
     assert isinstance(specificity, int)
+    name = None
+    if place.kind in ("city", "admin2"):
+        # The article's own spelling when it names this place ("Jalalabad", not GeoNames'
+        # "Jalālābād"), else the gazetteer name without diacritics, as GTD writes names.
+        mention = next((s.text for s in spans if s.attrs.get("place") == place), None)
+        written = mention if mention and not (mention.islower() or mention.isupper()) else None
+        name = _plain(written or place.name)
+    admin1 = place.admin1 if place.kind != "admin1" else place.name
     return Location(
-        name=place.name if place.kind in ("city", "admin2") else None,
-        admin1=place.admin1 if place.kind != "admin1" else place.name,
+        name=name,
+        admin1=_plain(admin1) if admin1 else None,
         country=place.country, country_code=place.country_code,
         lat=place.lat, lon=place.lon, geonameid=place.geonameid,
         specificity=specificity, evidence=evidence(doc, spans),
     )
+
+
+def _plain(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("‘", "'")
 
 
 def _casualties(doc: Doc, frame: Frame) -> Casualties:

@@ -27,7 +27,7 @@ _AUX = r"(?:(?:was|were|had\s+been|have\s+been|has\s+been|are|is|being|been|got|
 
 _PASSIVE = re.compile(rf"\b{_AUX}(?P<verb>{_KILLED}|{_WOUNDED})\b", re.IGNORECASE)
 _ACTIVE = re.compile(
-    r"\b(?P<verb>kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|hurt(?:ing)?|"
+    r"\b(?P<verb>kill(?:ed|ing|s)?|shot\s+dead|gunned\s+down|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|hurt(?:ing)?|"
     r"inflicted\s+(?:\w+\s+){0,3}?wounds\s+on|hitting|hit|struck|ran\s+over|run\s+over)\s+"
     r"(?!(?:after|before|in|at(?!\s+least)|on|by|with|when|while|as|during)\b)"
     r"(?P<object>(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+)?"
@@ -48,6 +48,11 @@ _CONJUNCT = re.compile(
     re.IGNORECASE,
 )
 _NAMED = re.compile(r"(?:[A-Z][\w.'-]*\s+){1,5}[A-Z][\w'-]*[^s\W]$")
+_CLAIMED_TOLL = re.compile(
+    r"\bclaim\w*\s+(?:\w+\s+){0,2}?(?:responsibility|credit)\b.*\b(?:its|their)\s+"
+    r"(?:fighters|militants|men|members|mujahideen|soldiers)\b",
+    re.IGNORECASE,
+)
 _OBJECT_FOLLOWS = re.compile(
     r"\s+(?:at\s+least\s+|more\s+than\s+)?(?:a|an|the|his|her|their|\d+|one|two|three|four|"
     r"five|six|seven|eight|nine|ten|several|dozens|scores|hundreds|many|some)\b",
@@ -140,7 +145,7 @@ def clause_statements(clause: Span) -> list[Statement]:
 
     for match in _ACTIVE.finditer(text):
         verb = match.group("verb").lower()
-        kind = "killed" if verb.startswith("kill") else "wounded"
+        kind = "killed" if verb.startswith(("kill", "shot", "gunned")) else "wounded"
         obj = match.group("object")
         phrase = _trim_to_quantity(obj)
         if _NAMED.match(obj) and phrase.split()[0].lower() not in ("a", "an", "the"):
@@ -178,7 +183,7 @@ def clause_statements(clause: Span) -> list[Statement]:
         phrase = _trim_to_quantity(phrase)
         if not phrase and first_perp and re.match(r"(?i)(?:being|been)\b", match.group()):
             phrase = _perp_phrase(text, first_perp)
-        if not phrase:
+        if not phrase or re.match(r"(?i)(?:nobody|no\s+one|none)\b", phrase):
             continue
         if verb == "dead" and not QUANTITY.match(phrase) and "shot" not in match.group().lower():
             continue
@@ -238,7 +243,10 @@ class CasualtyCounter:
 
     @staticmethod
     def count(frame: Frame) -> None:
-        statements = [s for clause in frame.clauses for s in clause_statements(clause)]
+        # A perpetrator's own claim ("saying its fighters had killed 20 soldiers") is not a
+        # casualty source.
+        statements = [s for clause in frame.clauses if not _CLAIMED_TOLL.search(clause.text)
+                      for s in clause_statements(clause)]
         frame.casualties = combine(statements)
         if not statements:
             return

@@ -20,7 +20,8 @@ from incidex.pipeline.registry import register_stage
 _SUICIDE = re.compile(
     r"\bsuicide\s+(?:bomb\w*|attack\w*|mission|vests?|belts?|car|truck|operation|squad|"
     r"assault)|\bblew\s+(?:him|her|them)sel(?:f|ves)\s+up\b|\bdetonated\s+(?:his|her|their)\s+"
-    r"(?:explosive|suicide)|\bself-immolat\w*",
+    r"(?:explosive|suicide)|\bself-immolat\w*|\bstrapped\s+to\s+(?:his|her|their)\s+bod(?:y|ies)|"
+    r"\bexplosives?\s+(?:vests?|belts?)",
     re.IGNORECASE,
 )
 _FAILED = re.compile(

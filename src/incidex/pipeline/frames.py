@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from incidex.codebook import AttackType, TargetType, WeaponType
+from incidex.pipeline.dates import find_dates
 from incidex.pipeline.doc import Doc, Span
 from incidex.pipeline.lexicon import TRIGGERS
 from incidex.pipeline.registry import register_stage
@@ -34,16 +35,22 @@ _SPECIFIC = re.compile(
     re.IGNORECASE,
 )
 _NEW_INCIDENT = re.compile(
-    r"\b(?:another|separate|a\s+second|a\s+third|a\s+fourth|elsewhere|meanwhile|"
+    r"\b(?:another|separate|elsewhere|meanwhile|"
     r"in\s+a\s+(?:separate|related|similar|different)|in\s+another|the\s+same\s+day)\b",
     re.IGNORECASE,
 )
 _BACKGROUND = re.compile(
     r"\b(?:in|during|since|throughout)\s+the\s+(?:19|20)\d0s\b|\bwars\b|\bhave\s+accused\b|"
     r"\baccused\s+\w+\s+of\b|\bin\s+recent\s+(?:years|months|weeks)\b|\bhas\s+relied\b|"
-    r"\bsince\s+(?:19|20)\d\d\b|\bhistory\s+of\b|\bover\s+the\s+(?:past|last)\s+\w+\s+"
+    r"\bsince\s+(?:19|20)\d\d\b|\bfounded\s+in\s+(?:19|20)\d\d\b|\bhistory\s+of\b|\bover\s+the\s+(?:past|last)\s+\w+\s+"
     r"(?:years|months|decades)\b|\bsworn\s+(?:alliance|allegiance)\b|\bthreaten\w*\s+to\b|"
-    r"\b(?:would|could|might)\s+(?:have\s+)?(?:\w+\s+)?(?:attack|bomb|kill)",
+    r"\b(?:would|could|might)\s+(?:have\s+)?(?:\w+\s+)?(?:attack|bomb|kill|die)|"
+    r"\b(?:regularly|often|frequently|routinely|repeatedly|usually)\s+(?:\w+\s+)?(?:carries|carry|"
+    r"stages|launches|attacks|targets|uses|kills|gives)\b|"
+    r"\b(?:has|have)\s+(?:long\s+|often\s+|repeatedly\s+|frequently\s+|since\s+)?"
+    r"(?:used|waged|staged|focused|targeted)\b|\bbegan\s+in\s+(?:19|20)\d\d\b|"
+    r"\b(?:has|have)\s+killed\s+(?:more\s+than\s+|over\s+|tens\s+of\s+|hundreds\s+of\s+|"
+    r"thousands|about\s+|nearly\s+|some\s+|at\s+least\s+)?(?:[\d,]{5,}|thousands)",
     re.IGNORECASE,
 )
 #: A killing by the security forces is a response to an attack, not an attack of its own.
@@ -59,6 +66,19 @@ _RESPONSE = re.compile(
 
 _TOLL = re.compile(r"\b(?:death\s+toll|toll\s+(?:rose|climbed|stood|stands|reached))\b",
                    re.IGNORECASE)
+
+
+_INDEFINITE_EVENT = re.compile(
+    r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:bombs?|bomber|explosion|blast|attack|grenade|device|"
+    r"i\.?e\.?d|gunm[ae]n|shooting|ambush|raid|assault|kidnapping|fire|rocket|mortar|mine)\b",
+    re.IGNORECASE,
+)
+_EVENT_NOUN = re.compile(r"(?i)(?:killing|attack|bombing|explosion|blast|assault|ambush|raid|shooting|"
+                         r"incident|murder|massacre|assassination|kidnapping|abduction)s?$")
+_LATER = re.compile(r"\b(?:(?:hours|minutes|days|a\s+day|weeks)\s+later|the\s+(?:next|following)\s+"
+                    r"(?:day|morning|night)|later\s+(?:that|the\s+same)\s+(?:day|night))\b",
+                    re.IGNORECASE)
+_DEFINITE_EVENT = re.compile(r"\b(?:the|this|that|its|their)\s+$", re.IGNORECASE)
 
 
 @dataclass
@@ -97,6 +117,16 @@ class Frame:
     def sentences(self) -> list[int]:
         return sorted({int(c.attrs["sentence"]) for c in self.clauses})
 
+    def setup_sentence(self, doc: Doc) -> int | None:
+        """The sentence just before the incident's first, when it belongs to no other part of
+        the story: "Early on Sunday, vigilantes stopped a girl at the market in Konduga." sets
+        the scene (time, place) of the incident told next."""
+        index = self.sentences[0] - 1
+        if index < 0:
+            return None
+        kinds = {c.attrs.get("kind") for c in doc.clauses if c.attrs.get("sentence") == index}
+        return index if kinds <= {"none"} else None
+
     def concrete_types(self) -> set[AttackType]:
         return {t.attrs["attack_type"] for t in self.triggers if t.attrs.get("concrete")
                 and t.attrs.get("attack_type") is not None}
@@ -129,10 +159,24 @@ def classify_clause(clause: Span, triggers: list[Span]) -> str:
     harm = [t for t in concrete if t.attrs["attack_type"] is not None or _is_harm(t.text)]
     if _BACKGROUND.search(text) and not specific:
         return "background"
-    if _SERIES.search(text) and not specific:
+    series = _SERIES.search(text)
+    if series and not specific and not any(
+        t.attrs["concrete"] and t.attrs["attack_type"] is not None
+        and not (series.start() <= t.start - clause.start < series.end())
+        for t in triggers
+    ):
         return "series"
-    if harm and not any(t.attrs["attack_type"] for t in harm) and _only_perpetrators_hurt(clause):
-        return "response"
+    if harm and not any(t.attrs["attack_type"] for t in harm):
+        hurt = _who_was_hurt(clause)
+        if hurt == "perpetrators":
+            return "response"
+        if hurt == "nobody":
+            return "casualty"
+    if harm and all(_EVENT_NOUN.match(t.text) and _DEFINITE_EVENT.search(text[:t.start - clause.start])
+                    for t in harm) and not (
+        _who_was_hurt(clause)
+    ):
+        return "reference"  # "The Taliban claimed the killing": the incident told before
     if harm or (specific and triggers):
         return "incident"
     if any(t.attrs["response"] for t in triggers):
@@ -142,16 +186,23 @@ def classify_clause(clause: Span, triggers: list[Span]) -> str:
     return "none"
 
 
-def _only_perpetrators_hurt(clause: Span) -> bool:
-    """'five teenage attackers were killed': the attackers' deaths, not an attack."""
+def _who_was_hurt(clause: Span) -> str:
+    """'perpetrators' for "five teenage attackers were killed" (the attackers' deaths, not an
+    attack), 'nobody' for "Nobody was hurt" (a detail of the incident before), else ''."""
     from incidex.pipeline.casualties import clause_statements
 
     statements = clause_statements(clause)
-    return bool(statements) and all(s.category.startswith("perpetrators_") for s in statements)
+    if not statements:
+        return ""
+    if all(s.category.startswith("perpetrators_") for s in statements):
+        return "perpetrators"
+    if all(s.min == 0 and s.max == 0 for s in statements):
+        return "nobody"
+    return ""
 
 
 def _is_harm(word: str) -> bool:
-    return bool(re.match(r"(?i)(?:killed|killing|wounded|injured|injuring|wounding|murder|"
+    return bool(re.match(r"(?i)(?:killed|killing|died|wounded|injured|injuring|wounding|murder|"
                          r"massacr|slain|executed|hurt)", word))
 
 
@@ -163,21 +214,76 @@ def _city_names(doc: Doc, clause: Span) -> set[str]:
     return names
 
 
-def _starts_new(doc: Doc, clause: Span, triggers: list[Span], frame: Frame, kind: str) -> bool:
-    if _NEW_INCIDENT.search(clause.text) or _SPECIFIC.search(clause.text):
-        return True
+def _explicitly_new(clause: Span) -> bool:
+    return bool(_NEW_INCIDENT.search(clause.text) or _SPECIFIC.search(clause.text))
+
+
+def _own_types(triggers: list[Span]) -> set[AttackType]:
+    return {t.attrs["attack_type"] for t in triggers if t.attrs["concrete"]
+            and t.attrs["attack_type"] is not None}
+
+
+def _sentence_cities(doc: Doc, clause: Span) -> set[str]:
+    return _city_names(doc, doc.sentences[int(clause.attrs["sentence"])])
+
+
+def _decide(doc: Doc, clause: Span, triggers: list[Span], frame: Frame) -> str:
+    """'continue' the current incident, 'switch' back to an earlier one if one fits, or
+    'new' (an earlier one if it fits, else a new incident)."""
+    if _explicitly_new(clause):
+        return "new"
     last_sentence = int(frame.clauses[-1].attrs["sentence"])
-    if int(clause.attrs["sentence"]) - last_sentence > 2:
-        return True
+    sentence = int(clause.attrs["sentence"])
+    if sentence - last_sentence > 2:
+        return "new"
     frame_cities = set().union(*(_city_names(doc, c) for c in frame.clauses))
     clause_cities = _city_names(doc, clause)
     if frame_cities and clause_cities and not (frame_cities & clause_cities):
-        return True
-    own = {t.attrs["attack_type"] for t in triggers if t.attrs["concrete"]
-           and t.attrs["attack_type"] is not None}
+        return "new"
+    own = _own_types(triggers)
     theirs = frame.concrete_types()
-    own_harm = any(t.attrs["concrete"] and _is_harm(t.text) for t in triggers)
-    return bool(own and theirs and not (own & theirs) and own_harm and kind == "incident")
+    if not (own and theirs) or own & theirs:
+        return "continue"
+    # A different kind of attack: a new incident when it is told as a complete event of its
+    # own (with its own harm), or in a sentence of its own that introduces it ("a roadside
+    # bomb", a date, a place); otherwise the same attackers doing more ("the attackers set
+    # fire to two armoured vehicles"), unless an earlier incident of that kind is resumed.
+    if sentence == last_sentence:
+        own_harm = any(t.attrs["concrete"] and _is_harm(t.text) for t in triggers)
+        return "new" if own_harm else "continue"
+    introduced = bool(
+        _INDEFINITE_EVENT.search(clause.text) or _LATER.search(clause.text)
+        or find_dates(clause.text, doc.article.published)
+        or any(t.attrs.get("locative") for t in doc.mentions_in("toponym", clause.start, clause.end))
+    )
+    return "new" if introduced else "switch"
+
+
+def _earlier_match(
+    doc: Doc, clause: Span, triggers: list[Span], frames: list[Frame], current: Frame | None
+) -> Frame | None:
+    """An earlier incident the clause goes on describing: news tells an attack in the lead,
+    another in the next sentence, then returns to the first with details ("two men opened
+    fire on him with pistols"). Same kind of attack, no other city, not far back."""
+    if _explicitly_new(clause):
+        return None
+    own = _own_types(triggers)
+    if not own:
+        return None
+    cities = _sentence_cities(doc, clause)
+    sentence = int(clause.attrs["sentence"])
+    dates = {m.date for m in find_dates(clause.text, doc.article.published)}
+    for frame in reversed(frames):
+        if frame is current or sentence - int(frame.clauses[-1].attrs["sentence"]) > 8:
+            continue
+        if dates and not dates & {m.date for c in frame.clauses
+                                  for m in find_dates(c.text, doc.article.published)}:
+            continue  # "Late on Thursday, ..." opens an incident of another day
+        theirs = frame.concrete_types()
+        their_cities = set().union(*(_city_names(doc, c) for c in frame.clauses))
+        if own & theirs and (not cities or not their_cities or cities & their_cities):
+            return frame
+    return None
 
 
 def group_frames(doc: Doc) -> list[Frame]:
@@ -187,15 +293,21 @@ def group_frames(doc: Doc) -> list[Frame]:
         triggers = find_triggers(doc, clause)
         kind = classify_clause(clause, triggers)
         clause.attrs["kind"] = kind
+        near = current is not None and (
+            int(clause.attrs["sentence"]) - int(current.clauses[-1].attrs["sentence"]) <= 1
+        )
         if kind == "incident":
-            if current is None or _starts_new(doc, clause, triggers, current, kind):
-                current = Frame(clauses=[])
-                frames.append(current)
+            decision = "new" if current is None else _decide(doc, clause, triggers, current)
+            if decision != "continue":
+                earlier = _earlier_match(doc, clause, triggers, frames, current)
+                if earlier is not None:
+                    current = earlier
+                elif decision == "new" or current is None:
+                    current = Frame(clauses=[])
+                    frames.append(current)
             current.clauses.append(clause)
             current.triggers.extend(triggers)
-        elif kind == "casualty" and current is not None and (
-            int(clause.attrs["sentence"]) - int(current.clauses[-1].attrs["sentence"]) <= 1
-        ):
+        elif kind in ("casualty", "reference") and current is not None and near:
             current.clauses.append(clause)
         elif kind == "response" and current is not None and (
             int(clause.attrs["sentence"]) == int(current.clauses[-1].attrs["sentence"])
@@ -208,6 +320,9 @@ def group_frames(doc: Doc) -> list[Frame]:
         fallback = _fallback_frame(doc)
         if fallback is not None:
             frames.append(fallback)
+    frames.sort(key=lambda f: f.start)
+    for frame in frames:
+        frame.clauses.sort(key=lambda c: c.start)
     return frames
 
 

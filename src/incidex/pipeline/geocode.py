@@ -109,6 +109,11 @@ def frame_location(doc: Doc, frame: Frame) -> None:
             _most_specific([s for s in sentence_spans if s.attrs["kind"] == "city"
                             and not _POSSESSIVE.match(doc.text, s.end)])
         )
+    setup = frame.setup_sentence(doc)
+    if choice is None and setup is not None:
+        sentence = doc.sentences[setup]
+        choice = _most_specific([s for s in doc.mentions_in("toponym", sentence.start, sentence.end)
+                                 if s.attrs["locative"]])
     if choice is not None:
         place: Place = choice.attrs["place"]
         frame.location = {"place": place, "evidence": [choice],

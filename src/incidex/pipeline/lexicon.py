@@ -37,11 +37,12 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(r"suicide\s+(?:bomb\w*|attack\w*|vest|belt|mission|car)|car[-\s]bomb\w*|truck[-\s]bomb\w*|"
        r"bomb\w*|explo(?:sion|sions|ded|de|ding)|blast\w*|detonat\w*|blow\s+up|blew\s+up|"
        r"blown\s+up|i\.?e\.?d\.?s?|improvised\s+explosive|grenades?|dynamite|land\s?mines?|"
-       r"mortars?|rockets?|shell(?:ing|ed)|booby[-\s]trap\w*|explosive\s+device",
+       r"mortars?|rockets?|shell(?:ing|ed)|booby[-\s]trap\w*|explosive\s+devices?|explosives",
        A.BOMBING, W.EXPLOSIVES),
     _t(r"shot|shoot-outs?|shoot\w*|gunfire|gunshots?|opened\s+fire|fired\s+(?:on|at|upon)|"
        r"machine[-\s]?gunned|gunm[ae]n|sniper|ambush\w*|firefight|exchange\s+of\s+fire|"
-       r"exchanged\s+fire|strafed", A.ARMED_ASSAULT, W.FIREARMS),
+       r"exchanged\s+fire|strafed|gun\s?battles?|gunfights?|gun\s+trucks?|"
+       r"(?:machine\s+)?guns?\s+(?:attack|fire)", A.ARMED_ASSAULT, W.FIREARMS),
     _t(r"stabb\w*|knife|knives|knifed|machetes?|hacked|axes?|swords?|"
        r"knife\s+wounds?|slashed|beheaded|decapitated", A.ARMED_ASSAULT, W.MELEE),
     _t(r"set\s+(?:fire|ablaze|alight)|set\s+\w+(?:\s+\w+)?\s+(?:on\s+fire|ablaze|alight)|"
@@ -53,7 +54,7 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"with\s+(?:his|her|a|their)\s+(?:car|truck|vehicle|van)", A.UNARMED_ASSAULT, W.VEHICLE),
     _t(r"beat(?:en|ing)?\s+(?:to\s+death|up)|lynch\w*|punched|poison\w*", A.UNARMED_ASSAULT,
        W.MELEE),
-    _t(r"massacr\w*|murder\w*|killed|killing|slain|slaughter\w*|executed", None, None),
+    _t(r"massacr\w*|murder\w*|killed|killing|slain|slaughter\w*|executed|died", None, None),
     _t(r"wounded|injured|injuring|wounding|hurt", None, None),
     _t(r"attack\w*|assault\w*|raid\w*|stormed|struck|targeted|incidents?|clash\w*|"
        r"offensive|operation", None, None, concrete=False),

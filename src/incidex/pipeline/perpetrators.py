@@ -22,7 +22,10 @@ _CLAIM = re.compile(
     r"\b(?:took|take|takes|taking|assumed?|accepted|accepts)\s+responsibility|"
     r"\bresponsibility\s+(?:was|has\s+been)\s+claimed|\bclaimed\s+(?:the|an?|that)\s+"
     r"(?:attack|bombing|killing|assassination|kidnapping|explosion|blast)|"
-    r"\bsaid\s+(?:it|they)\s+(?:had\s+)?(?:carried\s+out|was\s+behind|were\s+behind)",
+    r"\bsaid\s+(?:it|they)\s+(?:had\s+)?(?:carried\s+out|was\s+behind|were\s+behind)|"
+    r"\bsaid\s+(?:on\s+\w+\s+)?(?:in\s+a\s+statement\s+)?that\s+(?:its|their)\s+(?:fighters|militants|"
+    r"members|men|units?|commandos?)\s+(?:had\s+)?(?:carried\s+out|attacked|bombed|killed|kidnapped|"
+    r"ambushed|blew\s+up|set\s+fire)",
     re.IGNORECASE,
 )
 _BLAME = re.compile(
@@ -44,6 +47,15 @@ _MODES: tuple[tuple[re.Pattern[str], ClaimMode], ...] = tuple(
         (r"note\s+left|left\s+a\s+note|leaflets?|graffiti", ClaimMode.NOTE),
     )
 )
+_ACTOR_AFTER = re.compile(
+    r"^(?:[’']s)?\s*(?:\([^)]{1,20}\)\s*)?(?:\w+\s+){0,2}?(?:fighters|militants|gunmen|members|insurgents|"
+    r"rebels|guerrill?as?|group|suicide\s+bombers?|bombers?|attackers|assailants|cells?|commandos?|"
+    r"operatives|(?:have\s+|had\s+|has\s+)?(?:attacked|killed|stormed|opened\s+fire|detonated|"
+    r"bombed|ambushed|kidnapped|abducted|seized|shot|set\s+fire|raided|carried\s+out|"
+    r"launched|struck|blew\s+up|torched|fired))\b",
+    re.IGNORECASE,
+)
+_ACTOR_BEFORE = re.compile(r"\b(?:by|suspected|alleged|presumed)\s+(?:the\s+)?$", re.IGNORECASE)
 _PLURAL_SCOPE = re.compile(r"\b(?:the|these|those|all|both)\s+(?:\w+\s+)?"
                            r"(?:attacks|bombings|assaults|incidents|blasts|explosions|raids)\b",
                            re.IGNORECASE)
@@ -65,8 +77,22 @@ def _group_span(mention: GroupMention) -> Span:
                 {"canonical": mention.group.canonical, "gtd": mention.group.gtd})
 
 
-def _nearest_frame(frames: list[Frame], offset: int) -> Frame:
-    return min(frames, key=lambda f: min(abs(f.start - offset), abs(f.end - offset)))
+def _claimed_frame(frames: list[Frame], offset: int) -> Frame:
+    """The incident a claim with no scope of its own refers to: the one told last before it
+    (else the first one told after it)."""
+    before = [(c.end, f) for f in frames for c in f.clauses if c.end <= offset]
+    if before:
+        return max(before, key=lambda pair: pair[0])[1]
+    return min(frames, key=lambda f: f.start)
+
+
+def _acts(text: str, mention: GroupMention) -> bool:
+    """Whether the text makes the group an actor of the incident: "Boko Haram fighters killed",
+    "suspected Taliban militants", "an attack by al-Shabaab" - not "the Taliban are active in
+    the area" or "talks with the Taliban"."""
+    after = text[mention.end:mention.end + 60]
+    before = text[max(0, mention.start - 30):mention.start]
+    return bool(_ACTOR_AFTER.match(after) or _ACTOR_BEFORE.search(before))
 
 
 def _add(frame: Frame, entry: dict[str, object]) -> None:
@@ -96,6 +122,8 @@ class PerpetratorFinder:
             return doc
         for mention in mentions:
             span = _group_span(mention)
+            if not _acts(doc.text, mention):
+                continue
             for frame in doc.frames:
                 if any(span.within(c.start, c.end) for c in frame.clauses):
                     _add(frame, {"canonical": mention.group.canonical, "gtd": mention.group.gtd,
@@ -127,7 +155,7 @@ class PerpetratorFinder:
             if plural or len(doc.frames) == 1 or any(f.multiple for f in doc.frames):
                 targets = doc.frames
             else:
-                targets = [_nearest_frame(doc.frames, sentence.start)]
+                targets = [_claimed_frame(doc.frames, sentence.start)]
             for frame in targets:
                 _add(frame, dict(entry))
         return doc

@@ -34,7 +34,8 @@ _PHYSICAL = re.compile(
     re.IGNORECASE,
 )
 _TARGET_OBJECT = re.compile(
-    r"\b(?:attack\w*|ambush\w*|target\w*|fired\s+(?:on|at|upon)|opened\s+fire\s+on|"
+    r"\b(?:attack\w*|ambush\w*|target\w*|fired\s+(?:on|at|upon)|opened\s+fire\s+on|shot\s+dead|"
+    r"gunned\s+down|"
     r"stormed|raided|kidnapp\w*|abduct\w*|shot|stabb\w*|assassinat\w*|murder\w*|"
     r"(?:attack|assault|bombing)s?\s+(?:on|against))\s+(?P<object>" + _NP_START +
     r"(?:[\w’'-]+\s+){0,3}?[\w’'-]+)(?=\s+(?:in|at|on|with|and|before|after|as|who|while|near|"

@@ -28,9 +28,11 @@ _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]", re.UNICODE)
 # " while five attackers were". The subject is short (a determiner or number and a few words)
 # and is followed by an auxiliary or a past-tense verb.
 _CLAUSE_BREAK = re.compile(
-    r"(?:;\s*|,?\s+(?:and|but|while|whereas)\s+(?=(?:a|an|the|one|two|three|four|five|six|seven|"
+    r"(?:;\s*|,?\s+(?:and|but|while|whereas|(?:(?:hours|days|minutes|shortly|a\s+day|"
+    r"a\s+week)\s+)?(?:after|before))\s+(?=(?:a|an|the|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|\d+|both|several|another|other|his|her|their|at\s+least)\s+"
-    r"(?:[\w'’-]+\s+){0,4}?(?:was|were|had|has|have|is|are|also|then|later|died)\b))",
+    r"(?:[\w'’-]+\s+){0,4}?(?:was|were|had|has|have|is|are|also|then|later|died|killed|"
+    r"exploded|struck|attacked|wounded|injured|detonated|stormed|blew|opened)\b))",
     re.IGNORECASE,
 )
 

@@ -24,7 +24,8 @@ def _date_span(doc: Doc, frame: Frame) -> Span | None:
         found = [d for d in dates if d.within(clause.start, clause.end) and usable(d)]
         if found:
             return found[0]
-    for index in frame.sentences:
+    setup = frame.setup_sentence(doc)
+    for index in frame.sentences + ([setup] if setup is not None else []):
         sentence = doc.sentences[index]
         found = [d for d in dates if d.within(sentence.start, sentence.end) and usable(d)]
         if found:

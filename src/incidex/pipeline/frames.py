@@ -305,6 +305,7 @@ def group_frames(doc: Doc) -> list[Frame]:
                 elif decision == "new" or current is None:
                     current = Frame(clauses=[])
                     frames.append(current)
+            assert current is not None
             current.clauses.append(clause)
             current.triggers.extend(triggers)
         elif kind in ("casualty", "reference") and current is not None and near:

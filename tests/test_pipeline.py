@@ -184,3 +184,29 @@ def test_seed_evidence_and_attributions(seed: tuple[str, list[Incident], dict[st
                 attributions.add(str(item["attributed_to"]))
     assert any("Kadyrov" in a and "Telegram" in a for a in attributions)
     assert "Police" in attributions
+
+
+def test_lead_and_details_of_two_attacks_give_two_incidents() -> None:
+    text = (FIXTURES / "nangarhar-2019-04-24.txt").read_text(encoding="utf-8")
+    incidents = incidex.extract(text, published="2019-04-24")
+    assert len(incidents) == 2
+    shooting = next(i for i in incidents if i.attack_types[0] != "Bombing/Explosion")
+    bombing = next(i for i in incidents if i.attack_types[0] == "Bombing/Explosion")
+    assert shooting.location.name == "Jalalabad"
+    assert shooting.weapon_types[0] == "Firearms"
+    claim = shooting.perpetrators[0]
+    assert claim.canonical == "Taliban" and claim.claimed
+    assert claim.claim_mode == "Call (post-incident)"
+    assert bombing.target_types[0] == "Military"
+    killed = bombing.casualties.killed
+    assert killed is not None and killed.min == 2
+    assert not any(p.claimed for p in bombing.perpetrators)  # the claim was for the killing
+
+
+def test_a_group_the_alias_table_does_not_know_is_taken_by_name() -> None:
+    text = ("BELGIUM.  An organization calling itself Black Lebanon claimed responsibility for "
+            "an attack on the Israeli intelligence center in Brussels.")
+    (incident,) = incidex.extract(text)
+    assert incident.perpetrators[0].canonical == "Black Lebanon"
+    assert incident.perpetrators[0].claimed
+    assert incident.location.name == "Brussels"

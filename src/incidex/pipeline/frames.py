@@ -276,8 +276,8 @@ def _earlier_match(
     for frame in reversed(frames):
         if frame is current or sentence - int(frame.clauses[-1].attrs["sentence"]) > 8:
             continue
-        if dates and not dates & {m.date for c in frame.clauses
-                                  for m in find_dates(c.text, doc.article.published)}:
+        their_dates = {m.date for c in frame.clauses for m in find_dates(c.text, doc.article.published)}
+        if dates and their_dates and not dates & their_dates:
             continue  # "Late on Thursday, ..." opens an incident of another day
         theirs = frame.concrete_types()
         their_cities = set().union(*(_city_names(doc, c) for c in frame.clauses))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from incidex.codebook import ClaimMode
-from incidex.groups import GroupLexicon, GroupMention
+from incidex.groups import Group, GroupLexicon, GroupMention
 from incidex.pipeline.doc import Doc, Span
 from incidex.pipeline.frames import Frame
 from incidex.pipeline.registry import register_stage
@@ -56,9 +56,25 @@ _ACTOR_AFTER = re.compile(
     re.IGNORECASE,
 )
 _ACTOR_BEFORE = re.compile(r"\b(?:by|suspected|alleged|presumed)\s+(?:the\s+)?$", re.IGNORECASE)
+_SELF_NAMED = re.compile(
+    r"\b(?:group|organi[sz]ation|faction|movement|cell|front|outfit)\s+(?:calling\s+(?:itself|themselves)|"
+    r"known\s+as|that\s+calls\s+itself|named|called)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w'’-]*(?:\s+(?:of|for|the|de|del|la|al|[A-Z][\w'’-]*))*\b)"
+)
 _PLURAL_SCOPE = re.compile(r"\b(?:the|these|those|all|both)\s+(?:\w+\s+)?"
                            r"(?:attacks|bombings|assaults|incidents|blasts|explosions|raids)\b",
                            re.IGNORECASE)
+
+
+def self_named_groups(text: str) -> list[GroupMention]:
+    """Groups the alias table does not know, named as such: "an organization calling itself
+    Black Lebanon", "a group known as the Heroes of Palestine"."""
+    found = []
+    for match in _SELF_NAMED.finditer(text):
+        name = match.group("name").strip()
+        group = Group(canonical=name, gtd=name, aliases=(name,), parent=None)
+        found.append(GroupMention(match.start("name"), match.end("name"), name, group))
+    return found
 
 
 def claim_mode(doc: Doc, sentence_index: int) -> tuple[ClaimMode, Span | None]:
@@ -117,6 +133,9 @@ class PerpetratorFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = self.lexicon.find(doc.text)
+        mentions += [m for m in self_named_groups(doc.text)
+                     if not any(m.start < k.end and k.start < m.end for k in mentions)]
+        mentions.sort(key=lambda m: m.start)
         doc.mentions["group"] = [_group_span(m) for m in mentions]
         if not doc.frames:
             return doc

@@ -140,3 +140,13 @@ def test_bench_reports_throughput_as_json(tmp_path: Path) -> None:
     assert report["articles"] == 3 and report["incidents"] == 6
     assert report["articles_per_second"] > 0 and report["peak_memory_mb"] > 0
     assert set(report["stages"]) >= {"segment", "frames", "geocode", "assemble"}
+
+
+def test_ingest_a_feed_file_stores_each_item(db: str) -> None:
+    # The fixture feed has three items; the third has neither text nor title.
+    code, _, err = _run("ingest", str(FIXTURES / "sources" / "feed.rss"), "--db", db)
+    assert code == 0 and "1 skipped" in err and "E105" in err
+    from incidex.store import open_store
+
+    with open_store(db) as store:
+        assert store.counts()["articles"] == 2

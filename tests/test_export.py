@@ -47,7 +47,7 @@ def test_csv_has_gtd_columns_and_values() -> None:
     kabul = rows[make_incident("kabul").id]
     assert kabul["iyear"] == "2024" and kabul["imonth"] == "3" and kabul["iday"] == "4"
     assert kabul["country_txt"] == "Afghanistan"
-    assert kabul["provstate"] == "Kabul" and kabul["city"] == ""  # city equals the province
+    assert kabul["provstate"] == "Kabul" and kabul["city"] == "Kabul"  # GTD names both
     assert float(kabul["latitude"]) == 34.5281 and float(kabul["longitude"]) == 69.1723
     assert kabul["specificity"] == "1"
     assert kabul["attacktype1_txt"] == "Bombing/Explosion" and kabul["attacktype2_txt"] == ""
@@ -158,3 +158,16 @@ def test_export_straight_from_the_store(tmp_path: Path) -> None:
     rows = csv_rows(out.getvalue())
     assert count == len(rows) == len(REPORTS)
     assert rows[make_incident("mogadishu").id]["nkill"] == "5"
+
+
+def test_csv_totals_count_attackers_as_the_codebook_does() -> None:
+    from incidex.record import Casualties, Count
+
+    base = make_incident("kabul")
+    incident = base.model_copy(update={"casualties": Casualties(
+        killed=Count.exactly(3), wounded=Count.exactly(5),
+        perpetrators_killed=Count.exactly(1), perpetrators_wounded=None,
+    )})
+    _, text = export("csv", [incident])
+    row = csv_rows(text)[incident.id]
+    assert (row["nkill"], row["nkillter"], row["nwound"], row["nwoundte"]) == ("4", "1", "5", "")

@@ -323,6 +323,38 @@ def eval_muc4(
     typer.echo(scores.to_json(indent=2) if as_json else format_report(scores))
 
 
+@eval_app.command("gtd")
+@handles_errors
+def eval_gtd(
+    data: Annotated[Path, typer.Argument(help="GTD release CSV (eventid, summary, ...).")],
+    predictions: Annotated[Path, typer.Option(help="Where to write the predicted GTD CSV.")],
+    limit: Annotated[int | None, typer.Option(help="Only N rows, evenly spaced.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print scores as JSON.")] = False,
+) -> None:
+    """Per-field accuracy against GTD coders, reading only each row's summary."""
+    from incidex.evaluate.fields import format_field_report
+    from incidex.evaluate.gtd import evaluate_gtd
+
+    scores = evaluate_gtd(data, predictions, limit=limit)
+    typer.echo(scores.to_json(indent=2) if as_json else format_field_report(scores))
+
+
+@eval_app.command("rand")
+@handles_errors
+def eval_rand(
+    data: Annotated[Path, typer.Argument(help="RAND RDWTI CSV (Description, ...).")],
+    predictions: Annotated[Path, typer.Option(help="Where to write the predicted CSV.")],
+    limit: Annotated[int | None, typer.Option(help="Only N rows, evenly spaced.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print scores as JSON.")] = False,
+) -> None:
+    """Per-field accuracy on RAND descriptions: weapon, fatalities, injuries, place, group."""
+    from incidex.evaluate.fields import format_field_report
+    from incidex.evaluate.rand import evaluate_rand
+
+    scores = evaluate_rand(data, predictions, limit=limit)
+    typer.echo(scores.to_json(indent=2) if as_json else format_field_report(scores))
+
+
 def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="incidex: %(message)s")
     app()

@@ -81,8 +81,10 @@ def gtd_fields(incident: Incident) -> dict[str, FieldValue]:
         "suicide": _flag(incident.suicide),
         "success": _flag(incident.success),
         "multiple": int(incident.multiple),
-        "nkill": _count(casualties.killed),
-        "nwound": _count(casualties.wounded),
+        # The codebook's nkill and nwound count everyone, attackers included; nkillter and
+        # nwoundte are the attackers' share.
+        "nkill": _total(casualties.killed, casualties.perpetrators_killed),
+        "nwound": _total(casualties.wounded, casualties.perpetrators_wounded),
         "nkillter": _count(casualties.perpetrators_killed),
         "nwoundte": _count(casualties.perpetrators_wounded),
         "summary": incident.summary or None,
@@ -108,9 +110,10 @@ def write_gtd_csv(incidents: Iterable[Incident], out: TextIO) -> int:
 
 
 def _city(incident: Incident) -> str | None:
-    """The place name when it names something below the province (GTD's city column)."""
+    """The place name when the incident was placed in a city (GTD writes "Baghdad" both as
+    city and province)."""
     location = incident.location
-    if not location.name or location.name in (location.admin1, location.country):
+    if not location.name or location.name == location.country:
         return None
     return location.name
 
@@ -125,3 +128,9 @@ def _flag(flag: Flag) -> int | None:
 
 def _count(count: Count | None) -> int | None:
     return count.best if count else None
+
+
+def _total(victims: Count | None, perpetrators: Count | None) -> int | None:
+    if victims is None and perpetrators is None:
+        return None
+    return (_count(victims) or 0) + (_count(perpetrators) or 0)

@@ -10,7 +10,7 @@ from incidex.pipeline.quantities import find_quantities, leading_quantity, parse
     [
         ("two police officers", (2, 2, True)),
         ("at least five assailants", (5, None, False)),
-        ("more than 20 people", (21, None, False)),
+        ("more than 20 people", (20, None, False)),  # GTD codes the stated number
         ("several policemen", (2, None, False)),
         ("dozens of people", (24, None, False)),
         ("twenty-one villagers", (21, 21, True)),

@@ -52,7 +52,8 @@ GTD_ADMIN1_SUFFIX = re.compile(r" (State|Department|Province|Governorate|Prefect
 COUNTRY_ALIASES: dict[str, list[str]] = {
     "US": ["US", "USA", "U.S.", "U.S.A.", "America", "United States of America", "the States"],
     "GB": ["UK", "U.K.", "Britain", "Great Britain"], "RU": ["Russian Federation"],
-    "CD": ["DRC", "DR Congo", "Congo-Kinshasa", "Zaire"], "CG": ["Congo-Brazzaville", "Congo"],
+    "CD": ["DRC", "DR Congo", "Congo-Kinshasa", "Zaire", "Democratic Republic of Congo"],
+    "CG": ["Congo-Brazzaville", "Congo"],
     "MM": ["Burma"], "NL": ["Holland"], "CI": ["Cote d'Ivoire"], "CZ": ["Czechia"],
     "TL": ["Timor-Leste"], "SZ": ["Eswatini"], "MK": ["North Macedonia"],
     "PS": ["Palestine", "Palestinian Territories", "Occupied Palestinian Territories"],
@@ -60,7 +61,11 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
     "KP": ["DPRK", "Democratic People's Republic of Korea"],
     "BA": ["Bosnia"], "VN": ["Viet Nam"], "SY": ["Syrian Arab Republic"], "IR": ["Persia"],
     "CV": ["Cabo Verde"], "TR": ["Turkiye"], "LA": ["Lao PDR"], "VA": ["Vatican", "Holy See"],
+    "CN": ["People's Republic of China", "PRC", "Mainland China"],
+    "SA": ["Saudi", "KSA"], "TT": ["T&T", "Trinidad"],
 }
+# Postal abbreviations of Australian states that do not collide with other common uses.
+AU_ABBREVIATIONS = {"nsw", "qld"}
 # Aliases and nationality words of continents and named regions, by GeoNames id.
 REGION_ALIASES: dict[int, list[str]] = {6255148: ["EU", "European Union"]}
 REGION_DEMONYMS: dict[str, int] = {
@@ -143,6 +148,10 @@ def build(data: Path, nlp: Path | None) -> tuple[dict[str, Any], dict[str, Any]]
         for row in csv.DictReader(line for line in f if not line.startswith("-")):
             point = (float(row["Latitude"]), float(row["Longitude"]))
             country_points[normalize(row["Region"])] = point
+            # "Republic of Indonesia" (native "Indonesia"), "Arab Republic of Egypt"
+            for name in (row["Region_Native"], row["Region"].rpartition(" of ")[2]):
+                if name and name != "NULL":
+                    country_points.setdefault(normalize(name), point)
             wiki = row["Wikipedia_URL"].rpartition("/")[2].replace("_", " ")
             country_points.setdefault(normalize(wiki), point)
     shape_points = shape_centroids(data / "shapes_simplified_low.json")
@@ -209,6 +218,10 @@ def build(data: Path, nlp: Path | None) -> tuple[dict[str, Any], dict[str, Any]]
                 e.names |= admin_variants(n)
         if ne is not None and cc in ABBREVIATED:  # "BC", "Calif.", "Ga."
             e.names |= {normalize(ne[col]) for col in ("postal", "abbrev") if len(ne[col]) >= 2}
+        if ne is not None and cc == "AU":  # "NSW", "Qld"
+            compact = normalize(ne["abbrev"]).replace(" ", "")
+            if compact in AU_ABBREVIATIONS:
+                e.names.add(compact)
         entries.append(e)
     admin1_names = {(e.cc, e.a1): e.name for e in entries if e.kind == "admin1"}
 
@@ -232,7 +245,7 @@ def build(data: Path, nlp: Path | None) -> tuple[dict[str, Any], dict[str, Any]]
         e.names |= {normalize(n) for n in REGION_ALIASES.get(e.gid, [])}
         entries.append(e)
     for row in read_tsv(data / "no-country.txt"):
-        if row[7] in ("RGN", "RGNE", "OCN", "SEA", "GULF"):
+        if row[7] in ("RGN", "RGNE", "OCN", "SEA", "GULF", "PEN", "ISLS"):
             e = Entry(int(row[0]), row[1], "region", float(row[4]), float(row[5]), None, None,
                       int(row[14] or 0))
             e.names = {normalize(n) for n in [row[1], row[2], *row[3].split(",")]

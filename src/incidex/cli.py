@@ -323,6 +323,21 @@ def eval_muc4(
     typer.echo(scores.to_json(indent=2) if as_json else format_report(scores))
 
 
+@eval_app.command("geo")
+@handles_errors
+def eval_geo(
+    data: Annotated[Path, typer.Argument(help="JSONL of {id, text, toponyms: [{start, end, ...}]}.")],
+    predictions: Annotated[Path, typer.Option(help="Where to write the resolved toponyms.")],
+    recognise: Annotated[bool, typer.Option(help="Also score toponym recognition (spans).")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print scores as JSON.")] = False,
+) -> None:
+    """Toponym resolution: accuracy within 161 km, mean/median error, AUC, exact GeoNames id."""
+    from incidex.evaluate.geo import evaluate_geo, format_geo_report
+
+    scores = evaluate_geo(data, predictions, recognise=recognise)
+    typer.echo(scores.to_json(indent=2) if as_json else format_geo_report(scores))
+
+
 @eval_app.command("gtd")
 @handles_errors
 def eval_gtd(

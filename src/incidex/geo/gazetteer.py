@@ -25,12 +25,12 @@ KINDS: tuple[str, ...] = ("continent", "region", "country", "admin1", "admin2", 
 
 # Bonus (in log10-population units) for the kind of a feature: a country or first-level
 # region is what a bare name in news usually means ("Georgia", "Jordan", "Chechnya"), far
-# more often than a village of that name. Calibrated by eye on GeoWebNews; see
+# more often than a village of that name. Calibrated on GeoWebNews and GeoVirus; see
 # docs/benchmarks.md for the resulting accuracy.
 KIND_BONUS: dict[str, float] = {
     "continent": 4.0,
-    "region": 2.0,
-    "country": 4.0,
+    "region": 3.0,
+    "country": 5.0,
     "admin1": 1.5,
     "admin2": 0.0,
     "city": 0.0,

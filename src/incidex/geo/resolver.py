@@ -11,23 +11,50 @@ uses the places the first pass chose as context.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
 from incidex.geo.gazetteer import Gazetteer, Place
-from incidex.geo.normalize import normalize
-from incidex.geo.toponyms import Toponym
+from incidex.geo.normalize import normalize, strip_admin_affix
+from incidex.geo.toponyms import Toponym, span_key, toponym_at
 
-# Score bonuses, in the prior's units (log10 of population). Set by hand on GeoWebNews
-# and the test sentences; the held-out corpora measure them.
-COUNTRY_CONTEXT = 3.0  # times the share of the article's mentions in that country
+# Score bonuses, in the prior's units (log10 of population). Set by coordinate search on
+# GeoWebNews and GeoVirus (accuracy within 161 km plus half the exact-id rate); the
+# held-out corpora measure them.
+COUNTRY_CONTEXT = 4.0  # times the share of the article's mentions in that country
 IN_MENTIONED_COUNTRY = 1.5
-IN_MENTIONED_ADMIN1 = 2.5
-NEAR_KM, NEAR_BONUS = 150.0, 1.5
+IN_MENTIONED_ADMIN1 = 1.0
+NEAR_KM, NEAR_BONUS = 75.0, 1.5
 # A toponym is "unambiguous" context when its best prior beats the runner-up by this much.
 UNAMBIGUOUS_MARGIN = 1.5
-KIND_HINT_BONUS = 3.0  # "Usulutan Department" is the department, not the town
+KIND_HINT_BONUS = 3.0
+# A place matched only by one of its alternate names, not its own, is a weaker reading.
+ALTERNATE_NAME_PENALTY = 2.0
+# A city lifted above its same-named province ("Baghdad") must be at least this big.
+NAMESAKE_CITY_POPULATION = 100_000  # "Usulutan Department" is the department, not the town
 _HINTED_KINDS: dict[str, tuple[str, ...]] = {"admin": ("admin1", "admin2"), "city": ("city",)}
+# An unknown name (a street, a building) is placed at the nearest place the article names,
+# nearness in characters plus this cost by kind: a city a paragraph away beats a country
+# in the same sentence. Calibrated on GeoWebNews (streets and venues of a city story).
+FALLBACK_KIND_COST: dict[str, float] = {
+    "city": 0.0,
+    "admin2": 2000.0,
+    "admin1": 8000.0,
+    "country": 20000.0,
+    "region": 20000.0,
+    "continent": 20000.0,
+}
+FALLBACK_CONFIDENCE = 0.2
+MAX_INNER_CANDIDATES = 20
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# Words that name a kind of thing, never a place on their own inside a longer name.
+_GENERIC_WORDS = frozenset(
+    "university college school hospital church street road avenue park hall house center "
+    "centre airport station bridge river lake mountain valley island beach bay port city "
+    "county state national international royal saint st north south east west new old "
+    "great upper lower the of and".split()
+)
 
 
 @dataclass(frozen=True)
@@ -37,12 +64,17 @@ class Resolved:
     score: float
 
 
-def distance_km(a: Place, b: Place) -> float:
-    """Great-circle distance (haversine)."""
-    lat1, lat2 = math.radians(a.lat), math.radians(b.lat)
-    dlat, dlon = lat2 - lat1, math.radians(b.lon - a.lon)
+def haversine_km(lat_a: float, lon_a: float, lat_b: float, lon_b: float) -> float:
+    """Great-circle distance between two points in degrees."""
+    lat1, lat2 = math.radians(lat_a), math.radians(lat_b)
+    dlat, dlon = lat2 - lat1, math.radians(lon_b - lon_a)
     h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def distance_km(a: Place, b: Place) -> float:
+    """Great-circle distance between two places."""
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _contains(region: Place, place: Place) -> bool:
@@ -54,50 +86,104 @@ def _contains(region: Place, place: Place) -> bool:
     )
 
 
+_MAIN_KEYS: dict[int, str] = {}
+_WATER_SUFFIX = re.compile(r" (?:ocean|sea)$")
+
+
+def _main_key(place: Place) -> str:
+    """The place's own name as a lookup key ("atlantic" for the Atlantic Ocean)."""
+    key = _MAIN_KEYS.get(place.geonameid)
+    if key is None:
+        key = _WATER_SUFFIX.sub("", strip_admin_affix(normalize(place.name)))
+        _MAIN_KEYS[place.geonameid] = key
+    return key
+
+
 def _own_city_beats_admin1(cands: tuple[Place, ...]) -> dict[int, float]:
-    """Lift a city above a same-named first-level region that contains it ("Baghdad")."""
+    """Lift a city above the same-named first-level region that contains it ("Baghdad")."""
     lifted: dict[int, float] = {}
     admin1s = [p for p in cands if p.kind == "admin1"]
     for city in cands:
-        if city.kind != "city":
+        if city.kind != "city" or city.population < NAMESAKE_CITY_POPULATION:
             continue
         for a1 in admin1s:
-            if (a1.country_code, a1.admin1_code) == (city.country_code, city.admin1_code):
+            if (a1.country_code, a1.admin1_code) == (city.country_code, city.admin1_code) and (
+                _main_key(a1) == _main_key(city)
+            ):
                 lifted[city.geonameid] = max(lifted.get(city.geonameid, 0.0), a1.prior + 0.01)
     return lifted
 
 
 @dataclass
+class _View:
+    """What the article's other mentions say, precomputed once per mention key."""
+
+    counts: Counter[str]
+    total: int
+    countries: frozenset[str]
+    admin1s: dict[tuple[str | None, str | None], set[str]]  # (cc, admin1 code) -> names
+    cells: dict[tuple[int, int], list[Place]]  # 1-degree cells of cities and admin2s
+
+
 class _Context:
-    """Places named elsewhere in the article, each with the normalised name that named it."""
+    """Places named elsewhere in the article, each with the key of the mention naming it."""
 
-    mentions: list[tuple[str, Place]]
+    def __init__(self, mentions: list[tuple[tuple[int, ...], Place]]) -> None:
+        self.mentions = mentions
+        self._country_codes = frozenset(p.country_code for _, p in mentions)
+        self._views: dict[tuple[int, ...], _View] = {}
 
-    def bonus(self, place: Place, own_name: str) -> float:
-        # A mention never supports itself: "Mexico" (the country) must not lift Mexico City.
-        others = [p for name, p in self.mentions if name != own_name]
-        counts = Counter(p.country_code for p in others if p.country_code)
-        total = sum(counts.values())
+    def supports(self, place: Place) -> bool:
+        """Whether the article names a place in the country of ``place``."""
+        return place.country_code in self._country_codes
+
+    def _view(self, own_key: tuple[int, ...]) -> _View:
+        view = self._views.get(own_key)
+        if view is None:
+            # A mention never supports itself: "Mexico" (the country) must not lift Mexico City.
+            others = [p for key, p in self.mentions if key != own_key]
+            counts = Counter(p.country_code for p in others if p.country_code)
+            admin1s: dict[tuple[str | None, str | None], set[str]] = {}
+            cells: dict[tuple[int, int], list[Place]] = {}
+            for p in others:
+                if p.kind == "admin1":
+                    admin1s.setdefault((p.country_code, p.admin1_code), set()).add(p.name)
+                elif p.kind in ("city", "admin2"):
+                    cells.setdefault((math.floor(p.lat), math.floor(p.lon)), []).append(p)
+            countries = frozenset(p.country_code or "" for p in others if p.kind == "country")
+            view = _View(counts, sum(counts.values()), countries, admin1s, cells)
+            self._views[own_key] = view
+        return view
+
+    def bonus(self, place: Place, own_key: tuple[int, ...], view: _View | None = None) -> float:
         if not place.country_code:  # continents and seas: neither helped nor hurt
             return COUNTRY_CONTEXT / 2
-        score = COUNTRY_CONTEXT * counts[place.country_code] / total if total else 0.0
+        view = view or self._view(own_key)
+        score = COUNTRY_CONTEXT * view.counts[place.country_code] / view.total if view.total else 0.0
         if place.kind == "country":
             return score
-        if any(p.kind == "country" and p.country_code == place.country_code for p in others):
+        if place.country_code in view.countries:
             score += IN_MENTIONED_COUNTRY
-        if place.kind != "admin1" and any(
-            p.kind == "admin1"
-            and (p.country_code, p.admin1_code) == (place.country_code, place.admin1_code)
-            and p.name != place.name  # "Mexico City" the region says little of the city
-            for p in others
-        ):
+        names = view.admin1s.get((place.country_code, place.admin1_code))
+        # "Mexico City" the region says little of the city of that name.
+        if place.kind != "admin1" and names and names != {place.name}:
             score += IN_MENTIONED_ADMIN1
-        if place.kind in ("city", "admin2") and any(
-            p.kind in ("city", "admin2") and p.geonameid != place.geonameid and _near(p, place)
-            for p in others
-        ):
+        if place.kind in ("city", "admin2") and view.cells and _near_any(place, view.cells):
             score += NEAR_BONUS
         return score
+
+
+def _near_any(place: Place, cells: dict[tuple[int, int], list[Place]]) -> bool:
+    """Whether a city or district named elsewhere lies within ``NEAR_KM`` of ``place``."""
+    lat0, lon0 = math.floor(place.lat), math.floor(place.lon)
+    dlat = math.ceil(NEAR_KM / 111.0)
+    dlon = math.ceil(NEAR_KM / (111.0 * max(0.1, math.cos(math.radians(place.lat)))))
+    for i in range(lat0 - dlat, lat0 + dlat + 1):
+        for j in range(lon0 - dlon, lon0 + dlon + 1):
+            for other in cells.get((i, j), ()):
+                if other.geonameid != place.geonameid and _near(other, place):
+                    return True
+    return False
 
 
 def _near(a: Place, b: Place) -> bool:
@@ -106,52 +192,150 @@ def _near(a: Place, b: Place) -> bool:
     return distance_km(a, b) < NEAR_KM
 
 
-def _scores(top: Toponym, ctx: _Context | None) -> list[tuple[float, Place]]:
+def _mention_key(top: Toponym) -> tuple[int, ...]:
+    """What makes two mentions "the same name": their candidate lists (first few ids)."""
+    return tuple(p.geonameid for p in top.candidates[:3])
+
+
+# The most context can add to a candidate's score; a candidate further below the best
+# prior than this can never win, so it is not scored against the context at all.
+_MAX_CONTEXT_BONUS = COUNTRY_CONTEXT + IN_MENTIONED_COUNTRY + IN_MENTIONED_ADMIN1 + NEAR_BONUS
+
+_Scored = list[tuple[float, Place]]
+_BaseKey = tuple[tuple[int, ...], str, str | None, bool]
+
+
+def _base_key(top: Toponym) -> _BaseKey:
+    return (_mention_key(top), span_key(top.text), top.kind_hint, top.is_demonym)
+
+
+def _base_scores(top: Toponym, key: str | None = None) -> _Scored:
+    """Context-free scores, best first, without candidates that context cannot lift to win."""
     lifted = _own_city_beats_admin1(top.candidates)
-    own_name = normalize(top.text)
+    key = span_key(top.text) if key is None else key
+    hinted = _HINTED_KINDS.get(top.kind_hint or "", ())
     out = []
     for place in top.candidates:
         score = max(place.prior, lifted.get(place.geonameid, 0.0))
-        if place.kind in _HINTED_KINDS.get(top.kind_hint or "", ()):
+        if not top.is_demonym and place.kind not in ("country", "continent") and _main_key(place) != key:
+            score -= ALTERNATE_NAME_PENALTY  # "Mexico" names Mexico City only as an alias
+        if place.kind in hinted:
             score += KIND_HINT_BONUS
-        if ctx is not None:
-            score += ctx.bonus(place, own_name)
         out.append((score, place))
+    out.sort(key=lambda sp: -sp[0])
+    if out:
+        floor = out[0][0] - _MAX_CONTEXT_BONUS - 1.0
+        out = [sp for sp in out if sp[0] >= floor]
+    return out
+
+
+def _with_context(base: _Scored, own_key: tuple[int, ...], ctx: _Context) -> _Scored:
+    view = ctx._view(own_key)
+    out = [(score + ctx.bonus(place, own_key, view), place) for score, place in base]
     out.sort(key=lambda sp: -sp[0])
     return out
 
 
-def _unambiguous(top: Toponym) -> Place | None:
-    scored = _scores(top, None)
-    if not scored:
+def _scores(top: Toponym, ctx: _Context | None) -> _Scored:
+    base = _base_scores(top)
+    return base if ctx is None else _with_context(base, _mention_key(top), ctx)
+
+
+def _unambiguous(base: _Scored) -> Place | None:
+    if not base:
         return None
-    if len(scored) == 1 or scored[0][0] - scored[1][0] >= UNAMBIGUOUS_MARGIN:
-        return scored[0][1]
+    if len(base) == 1 or base[0][0] - base[1][0] >= UNAMBIGUOUS_MARGIN:
+        return base[0][1]
     return None
 
 
-def resolve(toponyms: list[Toponym], text: str | None = None) -> list[Resolved]:
-    """The most likely place for every toponym (None when it has no candidates)."""
-    del text  # reserved for learned resolvers that read the words around a mention
-    names = [normalize(top.text) for top in toponyms]
-    anchors = [(n, p) for n, p in zip(names, map(_unambiguous, toponyms), strict=True) if p]
+def resolve(
+    toponyms: list[Toponym], text: str | None = None, gazetteer: Gazetteer | None = None
+) -> list[Resolved]:
+    """The most likely place for every toponym.
+
+    A toponym without candidates (a street, a building, a university: "University of
+    Alberta", "Royal Street") is placed by a known place named inside it, else by the
+    nearest specific place the article names (a street lies in the city the article is
+    about); None when the article offers neither.
+    """
+    gaz = gazetteer or Gazetteer.default()
+    tops = [_inner_toponym(top, text, gaz) if not top.candidates and text else top for top in toponyms]
+    base_keys = [_base_key(top) for top in tops]
+    bases: dict[_BaseKey, _Scored] = {}
+    for bkey, top in zip(base_keys, tops, strict=True):
+        if bkey not in bases:
+            bases[bkey] = _base_scores(top, bkey[1])
+    anchors = []
+    for bkey, top in zip(base_keys, tops, strict=True):
+        place = None if top.loose else _unambiguous(bases[bkey])
+        if place is not None:
+            anchors.append((bkey[0], place))
+    # Two passes: the unambiguous mentions choose a first reading of every mention, and
+    # those readings are the context of the second. Repeated names are scored once a pass.
     ctx = _Context(anchors)
-    chosen: list[tuple[str, Place]] = []
-    for name, top in zip(names, toponyms, strict=True):
-        scored = _scores(top, ctx)
-        if scored:
-            chosen.append((name, scored[0][1]))
+    first: dict[_BaseKey, _Scored] = {}
+    chosen: list[tuple[tuple[int, ...], Place]] = []
+    for bkey, top in zip(base_keys, tops, strict=True):
+        if bkey not in first:
+            first[bkey] = _with_context(bases[bkey], bkey[0], ctx)
+        if first[bkey] and not top.loose:
+            chosen.append((bkey[0], first[bkey][0][1]))
     ctx = _Context(chosen)
-    out = []
-    for top in toponyms:
-        scored = _scores(top, ctx)
+    final: dict[_BaseKey, _Scored] = {}
+    out: list[Resolved] = []
+    for bkey, top, given in zip(base_keys, tops, toponyms, strict=True):
+        if bkey not in final:
+            final[bkey] = _with_context(bases[bkey], bkey[0], ctx)
+        scored = final[bkey]
         if not scored:
-            out.append(Resolved(top, None, 0.0))
+            out.append(Resolved(given, None, 0.0))
             continue
         best = scored[0][1]
         rivals = [s for s, p in scored[1:] if not _contains(p, best)]
         margin = scored[0][0] - rivals[0] if rivals else 4.0
-        out.append(Resolved(top, scored[0][1], 1.0 / (1.0 + math.exp(-margin))))
+        if top.loose and not ctx.supports(best):
+            out.append(Resolved(given, None, 0.0))  # a folded spelling far from the story
+            continue
+        out.append(Resolved(given, best, 1.0 / (1.0 + math.exp(-margin))))
+    return _fill_from_context(out)
+
+
+def _inner_toponym(top: Toponym, text: str, gaz: Gazetteer) -> Toponym:
+    """A known place named inside an unknown name: "University of Alberta" -> Alberta."""
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text, top.start, top.end)]
+    for size in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - size + 1):
+            s, e = words[i][0], words[i + size - 1][1]
+            name = normalize(text[s:e])
+            if size == 1 and (name in gaz.common_words or name in gaz.person_words or len(name) < 4):
+                continue
+            if name in _GENERIC_WORDS:
+                continue
+            ids = gaz.candidate_ids(name, loose=False)[:MAX_INNER_CANDIDATES]
+            if ids:
+                places = tuple(gaz.place(k) for k in ids)
+                return Toponym(top.start, top.end, top.text, places, False, None, True)
+    return top
+
+
+def _fill_from_context(resolved: list[Resolved]) -> list[Resolved]:
+    """Place still-unplaced toponyms at the nearest specific place named in the article."""
+    placed = [(r.toponym.start, r.place) for r in resolved if r.place is not None]
+    if not placed or all(r.place is not None for r in resolved):
+        return resolved
+    out = []
+    for r in resolved:
+        if r.place is not None:
+            out.append(r)
+            continue
+        best: tuple[float, Place] | None = None
+        for pos, place in placed:
+            cost = abs(pos - r.toponym.start) + FALLBACK_KIND_COST.get(place.kind, 10**9)
+            if best is None or cost < best[0]:
+                best = (cost, place)
+        assert best is not None
+        out.append(Resolved(r.toponym, best[1], FALLBACK_CONFIDENCE))
     return out
 
 
@@ -166,7 +350,7 @@ def resolve_name(
     ctx = None
     if context_country:
         country = gaz.country(context_country)
-        ctx = _Context([("", country)] if country else [])
+        ctx = _Context([((), country)] if country else [])
     top = Toponym(0, len(name), name, cands, False)
     return _scores(top, ctx)[0][1]
 
@@ -180,3 +364,11 @@ def specificity(place: Place | None) -> int:
     if place is None:
         return 5
     return {"city": 1, "admin2": 3, "admin1": 4, "country": 4}.get(place.kind, 5)
+
+
+def resolve_spans(
+    text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer | None = None
+) -> list[Resolved]:
+    """Resolve given (start, end) spans of ``text``, in their order, as one article."""
+    gaz = gazetteer or Gazetteer.default()
+    return resolve([toponym_at(text, s, e, gaz) for s, e in spans], text, gaz)

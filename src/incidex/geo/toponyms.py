@@ -64,6 +64,7 @@ class Toponym:
     candidates: tuple[Place, ...]
     is_demonym: bool = False
     kind_hint: str | None = None  # "admin" for "Helmand Province", "city" for "Mexico City"
+    loose: bool = False  # candidates found only by the transliteration-folded key
 
 
 @dataclass(frozen=True)
@@ -213,3 +214,50 @@ class _Finder:
 def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym]:
     """Place names and nationality words in ``text``, with character offsets into it."""
     return _Finder(text, gazetteer or Gazetteer.default()).find()
+
+
+_LEADING_ARTICLE = ("the ",)
+_POSSESSIVE_END = ("'s", "’s", "'", "’")
+
+
+def toponym_at(text: str, start: int, end: int, gazetteer: Gazetteer | None = None) -> Toponym:
+    """The toponym at a given span (a gold or user-marked one), with its candidates.
+
+    Looks the span up as a nationality word ("Mexican" is Mexico, not a sea of that
+    alternate name), then as a name or an administrative unit ("Helmand Province"),
+    ignoring a leading "the" and a possessive "'s", and last by transliteration-folded key.
+    A span the gazetteer does not know gets no candidates; the resolver may still place it
+    from the words inside it and the article around it.
+    """
+    gaz = gazetteer or Gazetteer.default()
+    surface = text[start:end]
+    norm = span_key(surface)
+    place = gaz.demonym(norm)
+    if place is not None:
+        return Toponym(start, end, surface, (place,), True)
+    words = norm.split()
+    hint = None
+    if len(words) > 1 and words[-1] in _ADMIN_SUFFIX:
+        hint = "admin"
+    elif len(words) > 1 and words[-1] in _TOWN_SUFFIX:
+        hint = "city"
+    ids = gaz.candidate_ids(norm, loose=False)[:MAX_CANDIDATES]
+    loose = False
+    if not ids:
+        ids = gaz.candidate_ids(norm)[:MAX_CANDIDATES]
+        loose = bool(ids)
+    return Toponym(start, end, surface, tuple(gaz.place(k) for k in ids), False, hint, loose)
+
+
+def span_key(surface: str) -> str:
+    """The normalised name of a marked span, without a leading "the" or a possessive."""
+    cleaned = surface.strip()
+    for ending in _POSSESSIVE_END:
+        if cleaned.endswith(ending) and len(cleaned) > len(ending) + 2:
+            cleaned = cleaned[: -len(ending)]
+            break
+    norm = normalize(cleaned)
+    for article in _LEADING_ARTICLE:
+        if norm.startswith(article) and len(norm) > len(article) + 2:
+            norm = norm[len(article) :]
+    return norm

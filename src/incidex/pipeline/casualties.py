@@ -29,7 +29,8 @@ _PASSIVE = re.compile(rf"\b{_AUX}(?P<verb>{_KILLED}|{_WOUNDED})\b", re.IGNORECAS
 _ACTIVE = re.compile(
     r"\b(?P<verb>kill(?:ed|ing|s)?|shot\s+dead|gunned\s+down|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|hurt(?:ing)?|"
     r"inflicted\s+(?:\w+\s+){0,3}?wounds\s+on|hitting|hit|struck|ran\s+over|run\s+over)\s+"
-    r"(?!(?:after|before|in|at(?!\s+least)|on|by|with|when|while|as|during)\b)"
+    r"(?!(?:after|before|in|at(?!\s+least)|on|by|with|when|while|as|during|and|or|but|to|for|"
+    r"from|near|outside|inside|since|because)\b)"
     r"(?P<object>(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+)?"
     r"(?:[\w’'-]+\s+){0,4}?[\w’'-]+?)(?=\s+(?:in|at|on|with|and|before|after|as|who|while|"
     r"during|near|inside|outside|when|from|including)\b|[,;.:]|$)",
@@ -48,6 +49,10 @@ _CONJUNCT = re.compile(
     re.IGNORECASE,
 )
 _NAMED = re.compile(r"(?:[A-Z][\w.'-]*\s+){1,5}[A-Z][\w'-]*[^s\W]$")
+_ATTACKER = r"(?P<who>(?:suicide\s+)?(?:bomber|attacker|assailant|gunman|perpetrator|hijacker|shooter)s?)"
+_BESIDES = re.compile(rf"\b(?:in\s+addition\s+to|besides|apart\s+from)\s+(?:the\s+)?{_ATTACKER}\b",
+                      re.IGNORECASE)
+_INCLUDING = re.compile(rf"\bincluding\s+(?:the\s+)?{_ATTACKER}\b", re.IGNORECASE)
 _CLAIMED_TOLL = re.compile(
     r"\bclaim\w*\s+(?:\w+\s+){0,2}?(?:responsibility|credit)\b.*\b(?:its|their)\s+"
     r"(?:fighters|militants|men|members|mujahideen|soldiers)\b",
@@ -202,6 +207,7 @@ def clause_statements(clause: Span) -> list[Statement]:
             add("killed", match.group("n"), match.start(), match.end())
     for match in _BLEW_UP.finditer(text):
         add("killed", match.group("who"), match.start(), match.end())
+    _attackers_among_dead(text, clause, found)
     survived = _SURVIVED.search(text)
     survivor = _subject_before(text, survived.start())[1] if survived else ""
     if survived and first_perp and PERPETRATOR_NOUNS.search(survivor):
@@ -211,6 +217,28 @@ def clause_statements(clause: Span) -> list[Statement]:
         if re.search(r"\bhospital", text, re.IGNORECASE):
             found.append(Statement("perpetrators_wounded", 1, 1, True, span, first_perp.group()))
     return found
+
+
+def _attackers_among_dead(text: str, clause: Span, found: list[Statement]) -> None:
+    """"In addition to the bomber, 27 people were killed" adds the bomber's death; "16 people
+    were killed, including the perpetrator" moves one death from the victims to him."""
+    killed = [s for s in found if s.category == "killed" and s.min]
+    if not killed:
+        return
+    for match in _BESIDES.finditer(text):
+        span = Span(clause.start + match.start(), clause.start + match.end(), match.group(), "casualty")
+        many = match.group("who").lower().endswith("s")
+        found.append(Statement("perpetrators_killed", 2 if many else 1, None if many else 1,
+                               not many, span, match.group("who")))
+    for match in _INCLUDING.finditer(text):
+        best = max(killed, key=lambda s: s.min or 0)
+        span = Span(clause.start + match.start(), clause.start + match.end(), match.group(), "casualty")
+        found.remove(best)
+        low = None if best.min is None else best.min - 1
+        high = None if best.max is None else best.max - 1
+        found.append(Statement("killed", low, high, best.exact, best.evidence, best.phrase))
+        found.append(Statement("perpetrators_killed", 1, 1, True, span, match.group("who")))
+        return
 
 
 def _perp_phrase(text: str, perp: re.Match[str]) -> str:

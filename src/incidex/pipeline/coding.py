@@ -32,6 +32,9 @@ _FAILED = re.compile(
     r"\b(?:bomb|device|explosives?)\s+(?:was|were)\s+found\b|\bprevented\s+(?:the|an?)\s+attack",
     re.IGNORECASE,
 )
+_ATTEMPT = re.compile(r"\b(?:attempted|tried|trying|attempting)\s+to\b|\battempted\s+\w+", re.IGNORECASE)
+_NEEDS_HARM = (AttackType.ARMED_ASSAULT, AttackType.UNARMED_ASSAULT, AttackType.ASSASSINATION,
+               AttackType.KIDNAPPING, AttackType.BOMBING)
 _THROWN = re.compile(r"(?i)grenade|rocket|mortar|shell|projectile|rpg")
 _PROMINENT = re.compile(
     r"\b(?:mayor|governor|judge|minister|commander|colonel|col|general|gen|leader|president|"
@@ -58,7 +61,13 @@ def attack_types(frame: Frame) -> list[AttackType]:
         # objects make the attack an armed assault only.
         found.discard(AttackType.BOMBING)
     if not found:
-        return [AttackType.UNKNOWN]
+        wounded = frame.casualties.get("wounded")
+        harmed = bool((killed and killed[0]) or (wounded and wounded[0]))
+        attacked = any(t.text.lower().startswith(("attack", "assault", "ambush", "raid", "storm"))
+                       for t in frame.triggers)
+        # "Assailants attacked a checkpoint, killing two soldiers": people were attacked and
+        # hurt, by no means the text names; the codebook's armed assault.
+        return [AttackType.ARMED_ASSAULT] if harmed and attacked else [AttackType.UNKNOWN]
     return [t for t in ATTACK_TYPE_HIERARCHY if t in found]
 
 
@@ -139,8 +148,13 @@ class GtdCoder:
             suicide = _flag(frame, _SUICIDE)
             frame.flags["suicide"] = (bool(suicide), suicide)
             failed = _flag(frame, _FAILED)
-            success = not failed
             killed = frame.casualties.get("killed")
+            wounded = frame.casualties.get("wounded")
+            harmed = bool((killed and killed[0]) or (wounded and wounded[0]))
+            if not failed and not harmed and frame.attack_types[0] in _NEEDS_HARM:
+                # "attempted to stab officers": an assault succeeds only if someone is hurt.
+                failed = _flag(frame, _ATTEMPT)
+            success = not failed
             if frame.attack_types[0] == AttackType.ASSASSINATION and killed and killed[0] == 0:
                 success = False
             frame.flags["success"] = (success, failed)

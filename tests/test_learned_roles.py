@@ -1,0 +1,146 @@
+"""The learned role-filler tagger: features, labels from offsets, filler-to-incident
+assignment, and the shipped model on sentences written here (not from MUC-4)."""
+
+from __future__ import annotations
+
+import pytest
+
+from incidex.article import Article
+from incidex.errors import PipelineError
+from incidex.groups import GroupLexicon
+from incidex.pipeline.doc import Doc, Span
+from incidex.pipeline.frames import Frame
+from incidex.pipeline.learned_roles import dedupe_entities, nearest_frame, tag_document
+from incidex.pipeline.role_features import (
+    bio_labels,
+    bio_spans,
+    doc_sentences,
+    gold_spans,
+    shape,
+    token_features,
+)
+from incidex.pipeline.runner import Pipeline
+from incidex.pipeline.segment import tokenize
+
+
+def _doc(text: str) -> Doc:
+    """Segmented and geocoded, as the tagger reads it."""
+    return Pipeline(["segment", "attribution", "geocode"]).run(Article(text=text, id="t"))
+
+
+# -- features ------------------------------------------------------------------------------
+
+
+def test_shape_collapses_character_classes() -> None:
+    assert shape("m-16") == "x-d"
+    assert shape("1989") == "d"
+    assert shape("fmln") == "x"
+
+
+def test_features_see_the_window_and_the_lexicons() -> None:
+    words = ["two", "gunmen", "shot", "the", "mayor"]
+    marks: list[set[str]] = [set(), {"B-PERP"}, {"B-TRG"}, set(), set()]
+    features = token_features(words, marks, sentence_index=0)
+    mayor = features[4]
+    assert "w=mayor" in mayor and "title" in mayor
+    assert "w-2=shot" in mayor and "w+1=</s>" in mayor
+    assert "trg=after2" in mayor  # the trigger is two tokens before
+    assert "m=B-PERP" in features[1] and "qty" in features[0]
+
+
+def test_features_are_the_same_for_cased_and_lower_case_text() -> None:
+    lexicon = GroupLexicon.default()
+    cased = "Gunmen from the FMLN killed Mayor Jose Rodriguez in San Salvador."
+    upper = doc_sentences(_doc(cased), lexicon)
+    lower = doc_sentences(_doc(cased.lower()), lexicon)
+    assert [s.features for s in upper] == [s.features for s in lower]
+    assert any("m=B-GROUP" in f for f in upper[0].features)
+
+
+# -- labels from offsets -------------------------------------------------------------------
+
+
+def test_gold_spans_label_every_whole_word_occurrence_longest_first() -> None:
+    text = "The FMLN bombed a bus. FMLNs deny it; the FMLN said the bus bomb was theirs."
+    spans = gold_spans(text, {"PerpOrg": ["fmln"], "Weapon": ["bus bomb"], "Target": ["bus"]})
+    assert [(text[s:e], role) for s, e, role in spans] == [
+        ("FMLN", "PerpOrg"), ("bus", "Target"), ("FMLN", "PerpOrg"), ("bus bomb", "Weapon"),
+    ]
+    first_only = gold_spans(text, {"PerpOrg": ["fmln"]}, every_occurrence=False)
+    assert [(s, e) for s, e, _ in first_only] == [(4, 8)]
+
+
+def test_bio_labels_and_spans_round_trip() -> None:
+    text = "guerrillas of the farabundo marti front attacked"
+    tokens = tokenize(text)
+    spans = [(0, 10, "PerpInd"), (18, 39, "PerpOrg")]
+    labels = bio_labels(tokens, spans)
+    assert labels == ["B-PerpInd", "O", "O", "B-PerpOrg", "I-PerpOrg", "I-PerpOrg", "O"]
+    assert bio_spans(tokens, labels) == spans
+
+
+def test_bio_spans_open_a_span_at_a_stray_inside_label() -> None:
+    tokens = tokenize("a car bomb exploded")
+    assert bio_spans(tokens, ["O", "I-Weapon", "I-Weapon", "O"]) == [(2, 10, "Weapon")]
+    assert bio_spans(tokens, ["B-Target", "I-Weapon", "O", "O"]) == [
+        (0, 1, "Target"), (2, 5, "Weapon"),
+    ]
+
+
+# -- assignment and entities ---------------------------------------------------------------
+
+
+def _frame(*bounds: tuple[int, int]) -> Frame:
+    return Frame(clauses=[Span(s, e, "x" * (e - s)) for s, e in bounds])
+
+
+def test_a_filler_goes_to_the_frame_holding_it_else_the_nearest() -> None:
+    first, second = _frame((0, 50)), _frame((100, 150), (300, 340))
+    frames = [first, second]
+    assert nearest_frame(frames, Span(10, 20, "")) is first
+    assert nearest_frame(frames, Span(310, 320, "")) is second
+    assert nearest_frame(frames, Span(60, 70, "")) is first  # 10 from the first, 30 from the next
+    assert nearest_frame(frames, Span(200, 210, "")) is second
+
+
+def test_mentions_of_one_name_become_one_entity() -> None:
+    spans = [Span(0, 22, "Jose Antonio Rodriguez"), Span(40, 49, "Rodriguez"),
+             Span(60, 68, "the bomb"), Span(80, 84, "bomb"), Span(90, 93, "Ana")]
+    entities = dedupe_entities(spans)
+    assert [e.text for e in entities] == ["Jose Antonio Rodriguez", "the bomb", "Ana"]
+    assert [m.text for m in entities[0].attrs["mentions"]] == ["Jose Antonio Rodriguez", "Rodriguez"]
+
+
+# -- the shipped model ---------------------------------------------------------------------
+
+BOMBING = ("Members of the FMLN detonated a car bomb outside the U.S. embassy in San Salvador, "
+           "killing Judge Carlos Mendoza.")
+SHOOTING = ("Gunmen from the Shining Path shot dead the mayor of Huancayo, Pedro Ramirez, and set "
+            "fire to the town hall.")
+
+
+def _tagged(text: str) -> set[tuple[str, str]]:
+    return {(s.label, s.text) for s in tag_document(_doc(text), GroupLexicon.default())}
+
+
+def test_the_shipped_model_tags_reports_written_here() -> None:
+    bombing = _tagged(BOMBING)
+    assert {("PerpOrg", "FMLN"), ("Victim", "Carlos Mendoza")} <= bombing, bombing
+    shooting = _tagged(SHOOTING)
+    assert {("PerpInd", "Gunmen"), ("Target", "town hall")} <= shooting, shooting
+    assert _tagged(BOMBING.lower()) == {(role, text.lower()) for role, text in bombing}
+
+
+def test_the_learned_configuration_fills_incident_roles_on_cased_news() -> None:
+    incidents = Pipeline.named("learned").extract(Article(text=BOMBING, id="t"))
+    assert len(incidents) == 1
+    (incident,) = incidents
+    assert [e.mentions for e in incident.human_targets] == [["Carlos Mendoza"]]
+    assert any(p.name == "FMLN" for p in incident.perpetrators)
+    rules = Pipeline.named("rules").extract(Article(text=BOMBING, id="t"))
+    assert not any(e.mentions == ["Carlos Mendoza"] for i in rules for e in i.human_targets)
+
+
+def test_unknown_configuration_is_refused() -> None:
+    with pytest.raises(PipelineError):
+        Pipeline.named("fastest")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -107,6 +107,20 @@ class Flag(_Model):
     evidence: list[Evidence] = Field(default_factory=list)
 
 
+class SourceReport(_Model):
+    """One article's own account of an incident that deduplication merged with others.
+
+    The merged record's casualties are a reconciled value; each source's figures stay here,
+    with when and from whom, so a reader can see every version of the count.
+    """
+
+    incident_id: str = Field(description="The id of the incident as extracted from this article.")
+    article_id: str
+    source: str | None = Field(default=None, description="The outlet that published the article.")
+    published: dt.date | None = None
+    casualties: Casualties = Field(default_factory=Casualties)
+
+
 class Incident(_Model):
     id: str
     article_ids: list[str]
@@ -131,6 +145,24 @@ class Incident(_Model):
         "weapon_types, target_types.",
     )
     confidence: float = Field(default=0.5, ge=0.0, le=1.0)
+    reports: list[SourceReport] = Field(
+        default_factory=list,
+        description="Per-source casualty figures of a merged incident (empty for a single report).",
+    )
+    reconciliation: dict[str, str] = Field(
+        default_factory=dict,
+        description="Casualty field (killed, wounded, ...) -> the rule that chose the merged value.",
+    )
+    merged_from: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="The single-article incidents this record merges, verbatim as Incident JSON "
+        "(kept untyped so the schema stays flat), so a merge can be explained and split again; "
+        "empty for a single report.",
+    )
+
+    def members(self) -> list[Incident]:
+        """The single-article incidents behind this record: itself unless it is a merge."""
+        return [Incident.model_validate(m) for m in self.merged_from] or [self]
 
     @property
     def primary_attack_type(self) -> str | None:

@@ -353,6 +353,21 @@ def eval_geo(
     typer.echo(scores.to_json(indent=2) if as_json else format_geo_report(scores))
 
 
+@eval_app.command("dedup")
+@handles_errors
+def eval_dedup(
+    data_dir: Annotated[Path, typer.Argument(help="The shared data folder (muc4/, rand/, nlp/ewt/).")],
+    rand_limit: Annotated[int, typer.Option(help="RAND candidate groups to use.")] = 2000,
+    muc4_limit: Annotated[int | None, typer.Option(help="Only the first N MUC-4 documents.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print scores as JSON.")] = False,
+) -> None:
+    """Cross-article merging: pairwise and B-cubed precision/recall on MUC-4 and RAND sets."""
+    from incidex.evaluate.dedup import evaluate_dedup, format_dedup_report
+
+    scores = evaluate_dedup(data_dir, rand_limit=rand_limit, muc4_limit=muc4_limit)
+    typer.echo(scores.to_json(indent=2) if as_json else format_dedup_report(scores))
+
+
 @eval_app.command("gtd")
 @handles_errors
 def eval_gtd(

@@ -365,7 +365,7 @@ def eval_dedup(
     from incidex.evaluate.dedup import evaluate_dedup, format_dedup_report
 
     scores = evaluate_dedup(data_dir, rand_limit=rand_limit, muc4_limit=muc4_limit)
-    typer.echo(scores.to_json(indent=2) if as_json else format_dedup_report(scores))
+    typer.echo(json.dumps(scores.to_json(), indent=2) if as_json else format_dedup_report(scores))
 
 
 @eval_app.command("gtd")

@@ -12,22 +12,31 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from incidex.pipeline.casualty_subjects import (
+    apposition_before,
+    attackers_in,
+    clause_opening_subject,
+    joined_before,
+)
 from incidex.pipeline.doc import Doc, Span
 from incidex.pipeline.frames import Frame
 from incidex.pipeline.lexicon import PERPETRATOR_NOUNS
 from incidex.pipeline.quantities import QUANTITY, quantity_from_match
 from incidex.pipeline.registry import register_stage
 
-_KILLED = r"(?:shot\s+dead|shot\s+and\s+killed|killed|dead|died|slain|murdered|executed|" \
+_KILLED = r"(?:(?:shot|stabbed|beaten|burned|burnt|stoned|hacked|bludgeoned|strangled)\s+to\s+death|" \
+          r"shot\s+dead|shot\s+and\s+killed|killed|dead|died|slain|murdered|executed|" \
           r"beheaded|massacred|gunned\s+down|lost\s+(?:their|his|her)\s+lives)"
-_WOUNDED = r"(?:wounded|injured|hurt|maimed|hospitali[sz]ed|shot\s+and\s+wounded)"
+_WOUNDED = r"(?:wounded|injured|hurt|maimed|hospitali[sz]ed|shot\s+and\s+wounded|" \
+           r"(?:suffered|sustained)\s+(?:\w+\s+){0,2}?(?:injuries|wounds))"
 _AUX = r"(?:(?:was|were|had\s+been|have\s+been|has\s+been|are|is|being|been|got|left)\s+)?" \
        r"(?:(?:also|reportedly|later|seriously|critically|slightly|fatally|badly|all|both|"\
        r"allegedly|then|subsequently|eventually|instantly)\s+)*"
 
 _PASSIVE = re.compile(rf"\b{_AUX}(?P<verb>{_KILLED}|{_WOUNDED})\b", re.IGNORECASE)
 _ACTIVE = re.compile(
-    r"\b(?P<verb>kill(?:ed|ing|s)?|shot\s+dead|gunned\s+down|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|hurt(?:ing)?|"
+    r"\b(?P<verb>(?:shot|stabbed|beat|burned|burnt|stoned|hacked|bludgeoned|strangled)\s+to\s+death|"
+    r"kill(?:ed|ing|s)?|shot\s+dead|gunned\s+down|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|hurt(?:ing)?|"
     r"inflicted\s+(?:\w+\s+){0,3}?wounds\s+on|hitting|hit|struck|ran\s+over|run\s+over)\s+"
     r"(?!(?:after|before|in|at(?!\s+least)|on|by|with|when|while|as|during|and|or|but|to|for|"
     r"from|near|outside|inside|since|because)\b)"
@@ -38,9 +47,10 @@ _ACTIVE = re.compile(
 )
 _ZERO = re.compile(
     r"\b(?:no\s+(?:one|body)\s+was\s+(?P<zv1>killed|hurt|injured|wounded)|nobody\s+was\s+"
-    r"(?P<zv2>killed|hurt|injured|wounded)|no\s+(?P<zv3>casualties|injuries|deaths|fatalities)|"
+    r"(?P<zv2>killed|hurt|injured|wounded)|no\s+(?:reported\s+|reports\s+of\s+)?"
+    r"(?P<zv3>casualties|injuries|deaths|fatalities)|"
     r"without\s+(?P<zv4>casualties|injuries|loss\s+of\s+life)|there\s+were\s+no\s+"
-    r"(?P<zv5>casualties|injuries|deaths|fatalities))\b",
+    r"(?:reported\s+)?(?P<zv5>casualties|injuries|deaths|fatalities))\b",
     re.IGNORECASE,
 )
 _CONJUNCT = re.compile(
@@ -75,6 +85,19 @@ _BOUNDARY = re.compile(
     r"then|with|by|in|on|at|from|of|to|had|has|have|was|were|after|claimed|reported)$"
 )
 _DETERMINER = re.compile(r"(?i)^(?:a|an|the|one|his|her|their|its|this|that)$")
+#: "stoned a civilian to death": the victim between the verb and "to death".
+_TO_DEATH = re.compile(
+    r"\b(?:shot|stabbed|beat|burned|burnt|stoned|hacked|bludgeoned|strangled|lynched)\s+"
+    r"(?P<object>(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s+to\s+death\b",
+    re.IGNORECASE,
+)
+#: "Six bodies were found": GTD counts the dead a report finds.
+_BODIES = re.compile(
+    rf"\b(?P<n>{QUANTITY.pattern})\s+(?:[\w-]+\s+)?bod(?:y|ies)\s+(?:were|was|have\s+been|had\s+been)\s+"
+    r"(?:\w+\s+)?(?:found|discovered|recovered|dumped)\b",
+    re.IGNORECASE,
+)
+_SINGULAR_AUX = re.compile(r"(?i)(?:was|has\s+been|is)\b")
 _SELF = re.compile(r"\b(?:himself|herself|themselves)\b", re.IGNORECASE)
 
 CATEGORIES = ("killed", "wounded", "perpetrators_killed", "perpetrators_wounded")
@@ -150,8 +173,16 @@ def clause_statements(clause: Span) -> list[Statement]:
 
     for match in _ACTIVE.finditer(text):
         verb = match.group("verb").lower()
-        kind = "killed" if verb.startswith(("kill", "shot", "gunned")) else "wounded"
+        kind = "killed" if verb.startswith(("kill", "shot", "gunned")) or verb.endswith("death") \
+            else "wounded"
         obj = match.group("object")
+        if _SELF.fullmatch(obj):
+            # "killing himself and 28 others": the attacker's death, then the victims'.
+            add(kind, obj, match.start(), match.end())
+            others = _CONJUNCT.match(text, match.end())
+            if others:
+                add(kind, others.group("np"), others.start(), others.end())
+            continue
         phrase = _trim_to_quantity(obj)
         if _NAMED.match(obj) and phrase.split()[0].lower() not in ("a", "an", "the"):
             phrase = "one " + obj  # "killed Lieutenant Colonel Salam Fakhari": one person
@@ -184,8 +215,18 @@ def clause_statements(clause: Span) -> list[Statement]:
         kind = "wounded" if re.match(_WOUNDED, verb, re.IGNORECASE) else "killed"
         if match.group() == match.group("verb") and _OBJECT_FOLLOWS.match(text, match.end()):
             continue  # "fighters killed seven soldiers": active, read above
+        if _apposition_total(text, clause, match, kind, found, covered):
+            continue
         subject_start, phrase = _subject_before(text, match.start())
         phrase = _trim_to_quantity(phrase)
+        if not phrase and _SINGULAR_AUX.match(match.group()):
+            subject_start, phrase = _subject_of_apposition(text, match.start())
+        if phrase and not (QUANTITY.match(phrase) or _DETERMINER.match(phrase.split()[0])):
+            opening = clause_opening_subject(text, match.start())
+            if opening is not None:
+                subject_start, phrase = 0, opening
+            elif _SINGULAR_AUX.match(match.group()):
+                phrase = "one " + phrase  # "Nathan Graff was wounded": one person
         if not phrase and first_perp and re.match(r"(?i)(?:being|been)\b", match.group()):
             phrase = _perp_phrase(text, first_perp)
         if not phrase or re.match(r"(?i)(?:nobody|no\s+one|none)\b", phrase):
@@ -193,6 +234,21 @@ def clause_statements(clause: Span) -> list[Statement]:
         if verb == "dead" and not QUANTITY.match(phrase) and "shot" not in match.group().lower():
             continue
         add(kind, phrase, min(subject_start, match.start()), match.end())
+        # "six soldiers and four attackers were killed": every coordinated subject counts.
+        joint = joined_before(text, subject_start)
+        while joint is not None:
+            other_start, other = _subject_before(text, joint)
+            other = _trim_to_quantity(other)
+            if not other or not QUANTITY.match(other) or len(other.split()) > 5:
+                break
+            add(kind, other, other_start, joint)
+            joint = joined_before(text, other_start)
+    for match in _TO_DEATH.finditer(text):
+        phrase = _trim_to_quantity(match.group("object"))
+        if phrase and (QUANTITY.match(phrase) or _DETERMINER.match(phrase.split()[0])):
+            add("killed", phrase, match.start(), match.end())
+    for match in _BODIES.finditer(text):
+        add("killed", match.group("n"), match.start(), match.end())
     for match in _ZERO.finditer(text):
         word = next(g for g in match.groups() if g).lower()
         kinds = ["killed"] if word in ("killed", "deaths", "fatalities") else ["wounded"]
@@ -231,14 +287,60 @@ def _attackers_among_dead(text: str, clause: Span, found: list[Statement]) -> No
         found.append(Statement("perpetrators_killed", 2 if many else 1, None if many else 1,
                                not many, span, match.group("who")))
     for match in _INCLUDING.finditer(text):
-        best = max(killed, key=lambda s: s.min or 0)
         span = Span(clause.start + match.start(), clause.start + match.end(), match.group(), "casualty")
+        if any(s.category.startswith("perpetrators_") and s.evidence.overlaps(span) for s in found):
+            continue  # an apposition already read: "Nine people, including the bomber, died"
+        best = max(killed, key=lambda s: s.min or 0)
         found.remove(best)
         low = None if best.min is None else best.min - 1
         high = None if best.max is None else best.max - 1
         found.append(Statement("killed", low, high, best.exact, best.evidence, best.phrase))
         found.append(Statement("perpetrators_killed", 1, 1, True, span, match.group("who")))
         return
+
+
+def _apposition_total(
+    text: str, clause: Span, match: re.Match[str], kind: str, found: list[Statement],
+    covered: list[tuple[int, int]],
+) -> bool:
+    """"Nine people, including three soldiers and four assailants, were killed": the total
+    before the apposition, split into the attackers it names and the victims. True if read."""
+    apposition = apposition_before(text, match.start())
+    if apposition is None:
+        return False
+    apposition_start, inner = apposition
+    start, phrase = _subject_before(text, apposition_start)
+    phrase = _trim_to_quantity(phrase)
+    if not phrase or not QUANTITY.match(phrase):
+        return False
+    if any(s < match.end() and start < e for s, e in covered):
+        return True
+    low, high, exact = _count(phrase)
+    span = Span(clause.start + start, clause.start + match.end(), text[start:match.end()], "casualty")
+    covered.append((start, match.end()))
+    attackers = attackers_in(inner)
+    is_perp = bool(PERPETRATOR_NOUNS.search(phrase))
+    if is_perp or not attackers or low is None or low < attackers:
+        found.append(Statement(("perpetrators_" if is_perp else "") + kind, low, high, exact, span, phrase))
+        return True
+    found.append(Statement(kind, low - attackers, None if high is None else high - attackers, exact,
+                           span, phrase))
+    found.append(Statement("perpetrators_" + kind, attackers, attackers, True, span,
+                           inner))
+    return True
+
+
+def _subject_of_apposition(text: str, end: int) -> tuple[int, str]:
+    """"Abduvaliyev, a police officer, was killed": the subject before a comma-closed
+    apposition ("The assailant, identified as X, was killed" -> "The assailant")."""
+    before = text[:end].rstrip()
+    if not before.endswith(","):
+        return end, ""
+    comma = before.rfind(",", 0, len(before) - 1)
+    if comma <= 0:
+        return end, ""
+    start, phrase = _subject_before(text, comma)
+    return start, _trim_to_quantity(phrase)
 
 
 def _perp_phrase(text: str, perp: re.Match[str]) -> str:

@@ -12,30 +12,14 @@ from __future__ import annotations
 import re
 
 from incidex.codebook import ATTACK_TYPE_HIERARCHY, AttackType, TargetType, WeaponType
+from incidex.pipeline.assassination import assassination_target
 from incidex.pipeline.doc import Doc, Span
 from incidex.pipeline.frames import Frame
 from incidex.pipeline.lexicon import target_type_of
+from incidex.pipeline.outcome import success, suicide, suicide_bombers_killed
 from incidex.pipeline.registry import register_stage
 
-_SUICIDE = re.compile(
-    r"\bsuicide\s+(?:bomb\w*|attack\w*|mission|vests?|belts?|car|truck|operation|squad|"
-    r"assault)|\bblew\s+(?:him|her|them)sel(?:f|ves)\s+up\b|\bdetonated\s+(?:his|her|their)\s+"
-    r"(?:explosive|suicide)|\bself-immolat\w*|\bstrapped\s+to\s+(?:his|her|their)\s+bod(?:y|ies)|"
-    r"\bexplosives?\s+(?:vests?|belts?)",
-    re.IGNORECASE,
-)
-_FAILED = re.compile(
-    r"\bfail(?:ed|s)?\s+to\s+(?:explode|detonate|go\s+off)|\bdid\s+not\s+(?:explode|detonate|"
-    r"go\s+off)|\b(?:was|were)\s+(?:later\s+)?(?:defused|deactivated|dismantled|discovered|"
-    r"found\s+and\s+defused|intercepted|foiled|thwarted|disarmed)|\bfoiled\b|\bthwarted\b|"
-    r"\bunexploded\b|\bwithout\s+exploding\b|\bbefore\s+(?:it|they)\s+could\s+(?:explode|go\s+off)|"
-    r"\b(?:bomb|device|explosives?)\s+(?:was|were)\s+found\b|\bprevented\s+(?:the|an?)\s+attack",
-    re.IGNORECASE,
-)
-_ATTEMPT = re.compile(r"\b(?:attempted|tried|trying|attempting)\s+to\b|\battempted\s+\w+", re.IGNORECASE)
-_NEEDS_HARM = (AttackType.ARMED_ASSAULT, AttackType.UNARMED_ASSAULT, AttackType.ASSASSINATION,
-               AttackType.KIDNAPPING, AttackType.BOMBING)
-_THROWN = re.compile(r"(?i)grenade|rocket|mortar|shell|projectile|rpg")
+_THROWN = re.compile(r"(?i)grenade|rocket|mortar|shell|projectile|rpg|launcher")
 _PROMINENT = re.compile(
     r"\b(?:mayor|governor|judge|minister|commander|colonel|col|general|gen|leader|president|"
     r"official|candidate|politician|senator|deputy|congressman|prosecutor|chief|ambassador|"
@@ -44,9 +28,24 @@ _PROMINENT = re.compile(
 )
 
 
-def attack_types(frame: Frame) -> list[AttackType]:
+_ASSAULT_WEAPONS = {WeaponType.FIREARMS, WeaponType.MELEE, WeaponType.INCENDIARY}
+#: Where the object of an attack verb ends: a place, a time, a following clause.
+_OBJECT_END = re.compile(r"\s(?:in|near|outside|on\s+(?:the\s+)?\w+day|at\s+\d|killing|wounding|"
+                         r"injuring|before|after|when|while)\b|[,.;]")
+_PERSON_NAMED = re.compile(r"\s+(?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+\b")
+_LETHAL = {AttackType.ARMED_ASSAULT, AttackType.BOMBING, AttackType.UNARMED_ASSAULT}
+
+
+def _attacked(frame: Frame) -> bool:
+    return any(t.text.lower().startswith(("attack", "assault", "ambush", "raid", "storm"))
+               for t in frame.triggers)
+
+
+def attack_types(frame: Frame, sentences: list[Span] | None = None, text: str = "") -> list[AttackType]:
     found = {t.attrs["attack_type"] for t in frame.triggers
              if t.attrs.get("concrete") and t.attrs.get("attack_type") is not None}
+    if sentences and (found & _LETHAL or _attacked(frame)) and assassination_target(sentences, text):
+        found.add(AttackType.ASSASSINATION)
     killed = frame.casualties.get("killed")
     victims = frame.roles.get("human_target", [])
     if (
@@ -56,18 +55,18 @@ def attack_types(frame: Frame) -> list[AttackType]:
         found.add(AttackType.ASSASSINATION)
     bombs = [t.text for t in frame.triggers if t.attrs.get("concrete")
              and t.attrs.get("attack_type") == AttackType.BOMBING]
-    if AttackType.ARMED_ASSAULT in found and bombs and all(_THROWN.search(b) for b in bombs):
+    armed = {s.attrs.get("weapon_type") for s in frame.roles.get("weapon", [])} & _ASSAULT_WEAPONS
+    if (AttackType.ARMED_ASSAULT in found or armed) and bombs and all(_THROWN.search(b) for b in bombs):
         # Codebook: grenades and projectiles used along with firearms, incendiaries or sharp
         # objects make the attack an armed assault only.
         found.discard(AttackType.BOMBING)
+        found.add(AttackType.ARMED_ASSAULT)
     if not found:
         wounded = frame.casualties.get("wounded")
         harmed = bool((killed and killed[0]) or (wounded and wounded[0]))
-        attacked = any(t.text.lower().startswith(("attack", "assault", "ambush", "raid", "storm"))
-                       for t in frame.triggers)
-        # "Assailants attacked a checkpoint, killing two soldiers": people were attacked and
-        # hurt, by no means the text names; the codebook's armed assault.
-        return [AttackType.ARMED_ASSAULT] if harmed and attacked else [AttackType.UNKNOWN]
+        # "Assailants attacked a checkpoint, killing two soldiers": people or a place were
+        # attacked by no means the text names; GTD codes such an assault an armed assault.
+        return [AttackType.ARMED_ASSAULT] if harmed or _attacked(frame) else [AttackType.UNKNOWN]
     return [t for t in ATTACK_TYPE_HIERARCHY if t in found]
 
 
@@ -82,7 +81,10 @@ def weapon_types(frame: Frame, attacks: list[AttackType]) -> list[WeaponType]:
         if isinstance(weapon, WeaponType) and weapon not in seen:
             seen.append(weapon)
     if not seen:
-        return [WeaponType.UNKNOWN]
+        # "Assailants attacked a checkpoint": an armed assault by no named means; GTD's
+        # coders record the firearms such assaults are made with.
+        armed = attacks[0] in (AttackType.ARMED_ASSAULT, AttackType.ASSASSINATION)
+        return [WeaponType.FIREARMS if armed else WeaponType.UNKNOWN]
     expected = {
         AttackType.BOMBING: WeaponType.EXPLOSIVES,
         AttackType.FACILITY: WeaponType.INCENDIARY,
@@ -94,6 +96,12 @@ def weapon_types(frame: Frame, attacks: list[AttackType]) -> list[WeaponType]:
             WeaponType.FIREARMS)
     ):
         expected = WeaponType.MELEE
+    named = sorted(frame.roles.get("weapon", []), key=lambda w: w.start)
+    first = next((w.attrs.get("weapon_type") for w in named
+                  if w.attrs.get("weapon_type") in (WeaponType.EXPLOSIVES, WeaponType.FIREARMS)), None)
+    if attacks[0] in (AttackType.ARMED_ASSAULT, AttackType.ASSASSINATION) and first == WeaponType.EXPLOSIVES:
+        # "armed with projectiles and firearms": the weapons in the order the report lists them.
+        expected = WeaponType.EXPLOSIVES
     if attacks[0] == AttackType.UNARMED_ASSAULT:
         expected = next((w for w in seen if w in (WeaponType.VEHICLE, WeaponType.MELEE)), None)
     if expected in seen:
@@ -114,16 +122,22 @@ def target_types(frame: Frame) -> tuple[list[TargetType], list[Span]]:
         if target is not None and target not in types:
             types.append(target)
             evidence.append(span)
+    if not types:
+        # No target the roles stage named: what the attack verb acts on ("set fire to the
+        # Islamic Center", "opened fire on a Planned Parenthood clinic").
+        for trigger in frame.triggers:
+            clause = next((c for c in frame.clauses if c.start <= trigger.start < c.end), None)
+            if clause is None or not trigger.attrs.get("concrete"):
+                continue
+            rest = clause.text[trigger.end - clause.start:]
+            rest = _OBJECT_END.split(rest, maxsplit=1)[0][:120]
+            target = target_type_of(rest)
+            if target is None and _PERSON_NAMED.match(rest):
+                target = TargetType.PRIVATE  # "shot and killed Bruce Cofield, 59"
+            if target is not None:
+                start = trigger.end
+                return [target], [Span(start, start + len(rest), rest, "physical_target")]
     return (types or [TargetType.UNKNOWN]), evidence
-
-
-def _flag(frame: Frame, pattern: re.Pattern[str]) -> list[Span]:
-    spans = []
-    for clause in frame.clauses:
-        for match in pattern.finditer(clause.text):
-            spans.append(Span(clause.start + match.start(), clause.start + match.end(),
-                              match.group()))
-    return spans
 
 
 @register_stage("coding")
@@ -134,7 +148,10 @@ class GtdCoder:
 
     def __call__(self, doc: Doc) -> Doc:
         for frame in doc.frames:
-            frame.attack_types = attack_types(frame)
+            # A one-incident report is about its incident throughout; in a longer one, only
+            # the incident's own clauses speak of it.
+            sentences = doc.sentences if len(doc.frames) == 1 else frame.clauses
+            frame.attack_types = attack_types(frame, sentences, doc.text)
             frame.weapon_types = weapon_types(frame, frame.attack_types)
             frame.target_types, frame.evidence["target_types"] = target_types(frame)
             frame.evidence["attack_types"] = [
@@ -145,17 +162,12 @@ class GtdCoder:
                 s for s in frame.roles.get("weapon", []) if s.attrs.get("weapon_type")
                 in frame.weapon_types
             ][:3] or [t for t in frame.triggers if t.attrs.get("weapon") in frame.weapon_types][:3]
-            suicide = _flag(frame, _SUICIDE)
-            frame.flags["suicide"] = (bool(suicide), suicide)
-            failed = _flag(frame, _FAILED)
-            killed = frame.casualties.get("killed")
-            wounded = frame.casualties.get("wounded")
-            harmed = bool((killed and killed[0]) or (wounded and wounded[0]))
-            if not failed and not harmed and frame.attack_types[0] in _NEEDS_HARM:
-                # "attempted to stab officers": an assault succeeds only if someone is hurt.
-                failed = _flag(frame, _ATTEMPT)
-            success = not failed
-            if frame.attack_types[0] == AttackType.ASSASSINATION and killed and killed[0] == 0:
-                success = False
-            frame.flags["success"] = (success, failed)
+            suicide_spans = suicide(sentences)
+            frame.flags["suicide"] = (bool(suicide_spans), suicide_spans)
+            frame.flags["success"] = success(frame, sentences)
+            if suicide_spans and frame.attack_types[0] == AttackType.BOMBING and frame.flags["success"][0]:
+                bombers = suicide_bombers_killed(frame, sentences)
+                if bombers is not None:
+                    # The codebook's nkill counts the attackers: a suicide bomber died.
+                    frame.casualties["perpetrators_killed"] = (bombers[0], bombers[0], True, [bombers[1]])
         return doc

@@ -35,7 +35,9 @@ _SPECIFIC = re.compile(
     re.IGNORECASE,
 )
 _NEW_INCIDENT = re.compile(
-    r"\b(?:another|separate|elsewhere|meanwhile|"
+    r"\b(?:another(?!\s+(?:[\w-]+\s+)?(?:was|were|is|died|person|people|one|civilian|victim|"
+    r"soldier|officer|policeman|man|woman|child|hostage|assailant|attacker)s?\b)|separate|elsewhere|"
+    r"meanwhile|"
     r"in\s+a\s+(?:separate|related|similar|different)|in\s+another|the\s+same\s+day)\b",
     re.IGNORECASE,
 )
@@ -64,6 +66,10 @@ _RESPONSE = re.compile(
 )
 
 
+#: "There were no reported casualties": a detail of the incident told before.
+_NO_CASUALTIES = re.compile(
+    r"\bno\s+(?:reported\s+|reports\s+of\s+)?(?:casualties|injuries|deaths|fatalities)\b|"
+    r"\b(?:nobody|no\s+one)\s+was\s+(?:killed|hurt|injured|wounded|harmed)\b", re.IGNORECASE)
 _TOLL = re.compile(r"\b(?:death\s+toll|toll\s+(?:rose|climbed|stood|stands|reached))\b",
                    re.IGNORECASE)
 
@@ -181,7 +187,7 @@ def classify_clause(clause: Span, triggers: list[Span]) -> str:
         return "incident"
     if any(t.attrs["response"] for t in triggers):
         return "response"
-    if not triggers and _TOLL.search(text):
+    if not harm and (_NO_CASUALTIES.search(text) or (not triggers and _TOLL.search(text))):
         return "casualty"
     return "none"
 
@@ -203,7 +209,7 @@ def _who_was_hurt(clause: Span) -> str:
 
 def _is_harm(word: str) -> bool:
     return bool(re.match(r"(?i)(?:killed|killing|died|wounded|injured|injuring|wounding|murder|"
-                         r"massacr|slain|executed|hurt)", word))
+                         r"bod(?:y|ies)\s|massacr|slain|executed|hurt)", word))
 
 
 def _city_names(doc: Doc, clause: Span) -> set[str]:
@@ -310,9 +316,8 @@ def group_frames(doc: Doc) -> list[Frame]:
             current.triggers.extend(triggers)
         elif kind in ("casualty", "reference") and current is not None and near:
             current.clauses.append(clause)
-        elif kind == "response" and current is not None and (
-            int(clause.attrs["sentence"]) == int(current.clauses[-1].attrs["sentence"])
-        ):
+        elif kind == "response" and current is not None and near:
+            # "The assailant was killed": GTD's totals count the attackers who died.
             current.clauses.append(clause)
             current.triggers.extend(triggers)
         elif kind in ("series", "background"):

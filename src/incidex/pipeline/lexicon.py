@@ -47,7 +47,7 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"machine[-\s]?gunned|gunm[ae]n|sniper|ambush\w*|firefight|exchange\s+of\s+fire|"
        r"exchanged\s+fire|strafed|gun\s?battles?|gunfights?|gun\s+trucks?|"
        r"(?:machine\s+)?guns?\s+(?:attack|fire)", A.ARMED_ASSAULT, W.FIREARMS),
-    _t(r"stabb\w*|knife|knives|knifed|machetes?|hacked|axes?|swords?|"
+    _t(r"stab(?:b\w*|s)?|ston(?:ed|ing)\s+(?:\w+\s+){0,3}?to\s+death|knife|knives|knifed|machetes?|hacked|axes?|swords?|"
        r"knife\s+wounds?|slashed|beheaded|decapitated", A.ARMED_ASSAULT, W.MELEE),
     _t(r"sabotag\w*|vandali[sz]\w*|damaged", A.FACILITY, None, concrete=False),
     _t(r"ramm\w*|ran\s+over|mowed\s+down|ploughed\s+into|plowed\s+into|drove\s+(?:a|his|her|the)"
@@ -55,7 +55,8 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"with\s+(?:his|her|a|their)\s+(?:car|truck|vehicle|van)", A.UNARMED_ASSAULT, W.VEHICLE),
     _t(r"beat(?:en|ing)?\s+(?:to\s+death|up)|lynch\w*|punched|poison\w*", A.UNARMED_ASSAULT,
        W.MELEE),
-    _t(r"massacr\w*|murder\w*|killed|killing|slain|slaughter\w*|executed|died", None, None),
+    _t(r"massacr\w*|murder\w*|killed|killing|slain|slaughter\w*|executed|died|"
+       r"bod(?:y|ies)\s+(?:\w+\s+){0,3}?(?:found|discovered|recovered)", None, None),
     _t(r"wounded|injured|injuring|wounding|hurt", None, None),
     _t(r"attack\w*|assault\w*|raid\w*|stormed|struck|targeted|incidents?|clash\w*|"
        r"offensive|operation", None, None, concrete=False),
@@ -84,7 +85,8 @@ RESPONDER_NOUNS = re.compile(
 TARGET_CLASSES: tuple[tuple[re.Pattern[str], T], ...] = tuple(
     (re.compile(rf"\b(?:{words})\b", re.IGNORECASE), target)
     for words, target in (
-        (r"abortion|family\s+planning", T.ABORTION),
+        (r"abortion|family\s+planning|planned\s+parenthood|reproductive\s+(?:health|services)|"
+         r"women'?s\s+(?:health\s+)?(?:clinic|cent(?:er|re))", T.ABORTION),
         (r"embass\w+|consulat\w+|diplomats?|ambassadors?|consul", T.DIPLOMATIC),
         (r"airports?|airlines?|airliners?|aircraft|planes?|airplanes?|flights?|helicopters?",
          T.AIRPORTS),
@@ -93,10 +95,11 @@ TARGET_CLASSES: tuple[tuple[re.Pattern[str], T], ...] = tuple(
         (r"police\w*|policem[ae]n|policewom[ae]n|patrolm[ae]n|constables?|gendarme\w*|"
          r"traffic\s+officers?|sheriffs?|deputies|cops?|officers?\s+on\s+duty|"
          r"police\s+officers?|checkpoints?\s+manned\s+by\s+police", T.POLICE),
-        (r"soldiers?|troops?|army|military|servicem[ae]n|marines?|battalion|brigade|"
+        (r"soldiers?|troops?|army|military|armed\s+forces|recruit\w*\s+(?:offices?|stations?|cent(?:er|re)s?)|servicem[ae]n|marines?|battalion|brigade|"
          r"garrison|barracks|base|convoy|paramilitar\w*|national\s+guard|"
          r"security\s+forces|sentr\w+|navy|air\s+force", T.MILITARY),
-        (r"mosques?|church\w*|temples?|synagogues?|shrines?|imams?|priests?|clerics?|"
+        (r"mosques?|church\w*|islamic\s+(?:cent(?:er|re)|society)|jewish\s+(?:community\s+)?"
+         r"cent(?:er|re)|cathedrals?|chapels?|parish\w*|congregations?|gurdwaras?|temples?|synagogues?|shrines?|imams?|priests?|clerics?|"
          r"worshipp?ers?|pilgrims?|monks?|nuns?|bishops?|rabbis?|religious", T.RELIGIOUS),
         (r"schools?|students?|universit\w+|colleges?|teachers?|pupils?|campus", T.EDUCATIONAL),
         (r"tourists?|holidaymakers", T.TOURISTS),
@@ -118,7 +121,11 @@ TARGET_CLASSES: tuple[tuple[re.Pattern[str], T], ...] = tuple(
         (r"banks?|shops?|stores?|businesses|business|compan\w+|factor\w+|plants?|"
          r"hotels?|restaurants?|cafes?|bars?|markets?|offices?|supermarkets?|"
          r"businessm[ae]n|merchants?|farms?|mines?|construction|contractors?|"
-         r"employees?|workers?|executives?|firms?|dealerships?|clinics?|pharmac\w+",
+         r"employees?|workers?|executives?|firms?|dealerships?|clinics?|pharmac\w+|"
+         r"cinemas?|theat(?:er|re)s?|nightclubs?|malls?|gas\s+stations?|laborator\w+|"
+         r"research\s+(?:facilit\w+|cent(?:er|re)s?)|fur\s+farms?|mink|slaughterhouses?|"
+         r"logging|lumber|timber|developments?|construction\s+sites?|condominiums?|"
+         r"real\s+estate|ranch\w*|dealers?|car\s+lots?|McDonald'?s|Starbucks|corporat\w+",
          T.BUSINESS),
         (r"militants?|rebels?|insurgents?|militia\w*|guerrill?as?|fighters?", T.TERRORISTS),
         (r"civilians?|people|villagers?|residents?|famil\w+|children|women|men|m[ae]n|"
@@ -138,13 +145,13 @@ WEAPON_WORDS: tuple[tuple[re.Pattern[str], W], ...] = tuple(
          r"(?:(?:homemade|powerful|time|remote[-\s]controlled|pipe|nail|roadside)\s+)?bombs?|"
          r"explosives?(?:\s+devices?)?|i\.?e\.?d\.?s?|grenades?|dynamite|tnt|c-?4|semtex|"
          r"land\s?mines?|mines|mortars?(?:\s+rounds?|\s+shells?)?|rockets?|"
-         r"rocket[-\s]propelled\s+grenades?|rpgs?|missiles?|shells?|"
+         r"rocket[-\s]propelled\s+grenades?|rpgs?|missiles?|shells?|projectiles?|"
          r"(?:truck|car)\s+loaded\s+with\s+[\w\s]{0,20}?(?:canisters|explosives|cylinders)",
          W.EXPLOSIVES),
         (r"guns?|rifles?|pistols?|revolvers?|firearms?|machine[-\s]?guns?|submachine[-\s]?guns?|"
          r"shotguns?|ak-?47s?|kalashnikovs?|automatic\s+weapons?|small\s+arms|"
          r"assault\s+rifles?|handguns?|bullets?|m-?16s?|uzis?|carbines?", W.FIREARMS),
-        (r"knives|knife|machetes?|axes?|swords?|daggers?|clubs?|sticks?|hammers?|"
+        (r"knives|knife|machetes?|axes?|hatchets?|swords?|daggers?|clubs?|sticks?|hammers?|cutters?|"
          r"iron\s+bars?|bats?|stones?|rocks?|bayonets?", W.MELEE),
         (r"molotov\s+cocktails?|petrol\s+bombs?|fire\s?bombs?|incendiary\s+devices?|"
          r"gasoline|petrol|kerosene|accelerants?", W.INCENDIARY),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from incidex.pipeline.doc import Doc, Span
+from incidex.pipeline.quantities import QUANTITY
 from incidex.pipeline.registry import register_stage
 
 _ABBREVIATIONS = frozenset(
@@ -35,6 +36,12 @@ _CLAUSE_BREAK = re.compile(
     r"exploded|struck|attacked|wounded|injured|detonated|stormed|blew|opened)\b))",
     re.IGNORECASE,
 )
+
+
+#: A counted noun phrase that opens what comes before an "and": "..., six soldiers | and four
+#: attackers were killed" coordinates two subjects of one verb, not two clauses.
+_COUNTED_SUBJECT = re.compile(rf"(?:^|[,:]\s*)(?:{QUANTITY.pattern})(?:\s+[\w'’-]+){{0,4}}\s*$",
+                              re.IGNORECASE)
 
 
 def split_sentences(text: str) -> list[Span]:
@@ -78,6 +85,8 @@ def split_clauses(text: str, sentence: Span) -> list[Span]:
     cut = 0
     for match in _CLAUSE_BREAK.finditer(local):
         if match.start() - cut < 12:  # too short to be a clause of its own
+            continue
+        if match.group().strip().lower() == "and" and _COUNTED_SUBJECT.search(local, cut, match.start()):
             continue
         _append_trimmed(clauses, text, sentence.start + cut, sentence.start + match.start())
         cut = match.end()

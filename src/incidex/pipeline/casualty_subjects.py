@@ -1,0 +1,85 @@
+"""Who a passive casualty verb is about, when the subject is more than a short noun phrase.
+
+News and GTD summaries put totals first and details after: "Nine people, including three
+soldiers and four assailants, were killed" (an apposition naming who the dead were, attackers
+among them), "six soldiers and four attackers were killed" (coordinated subjects, each its own
+count), "Fourteen customs officials traveling to a seminar in Ouargla were killed" (a long
+subject that opens the clause). These helpers find those subjects; :mod:`casualties` counts
+them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from incidex.pipeline.quantities import QUANTITY, quantity_from_match
+
+#: ", including the bomber and two police officers," just before the verb.
+_APPOSITION = re.compile(r",\s*including\s+", re.IGNORECASE)
+#: Attackers named inside an apposition: "the assailant", "four assailants", "three of the
+#: attackers", "the two bombers".
+_ATTACKERS_INSIDE = re.compile(
+    r"(?:(?P<n>\b[\w-]+)\s+(?:of\s+the\s+)?|(?P<det>\bthe|\ban?)\s+(?:(?P<m>[\w-]+)\s+)?)?"
+    r"(?:suicide\s+)?(?P<head>assailants?|attackers?|bombers?|perpetrators?|gunm[ae]n|hijackers?|"
+    r"shooters?|militants?|insurgents?|terrorists?)\b",
+    re.IGNORECASE,
+)
+#: A coordinating joint just before a noun phrase: "six soldiers and | four attackers".
+_JOINT = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)$", re.IGNORECASE)
+#: Words that show the stretch before a passive verb holds a verb of its own (so a number at
+#: the start of the clause is not its subject).
+_OTHER_VERB = re.compile(
+    r"\b(?:killed|killing|died|wounded|injured|injuring|wounding|dead|was|were|had|has|have|"
+    r"attacked|opened|detonated|exploded|said|reported|claimed)\b|[,;:]",
+    re.IGNORECASE,
+)
+
+
+def apposition_before(text: str, end: int) -> tuple[int, str] | None:
+    """The ", including ...," apposition that ends just before ``end``: where it starts and
+    what it lists; None if there is none or what follows "including" holds a verb."""
+    matches = list(_APPOSITION.finditer(text, max(0, end - 200), end))
+    if not matches:
+        return None
+    last = matches[-1]
+    inner = text[last.end():end].strip().rstrip(",").strip()
+    if not inner or not text[:end].rstrip().endswith(",") or _OTHER_VERB.search(inner.replace(",", " ")):
+        return None
+    return last.start(), inner
+
+
+def attackers_in(inner: str) -> int | None:
+    """How many attackers an apposition names: 'two soldiers and four assailants' -> 4,
+    'the bomber' -> 1; 0 when it names none; None when it names some but not how many."""
+    total = 0
+    for match in _ATTACKERS_INSIDE.finditer(inner):
+        head = match.group("head").lower()
+        plural = head.endswith("s") or head.endswith("men")
+        number = match.group("m") or match.group("n")
+        quantity = QUANTITY.fullmatch(number) if number else None
+        parsed = quantity_from_match(quantity) if quantity else None
+        if parsed is not None and parsed.min is not None and parsed.exact:
+            total += parsed.min
+        elif not plural and (match.group("det") or not number):
+            total += 1
+        else:
+            return None
+    return total
+
+
+def joined_before(text: str, start: int) -> int | None:
+    """Where a coordinating joint ends just before ``start`` ("X and | Y were killed")."""
+    match = _JOINT.search(text, max(0, start - 8), start)
+    return match.start() if match and match.end() == start else None
+
+
+def clause_opening_subject(text: str, verb_start: int) -> str | None:
+    """'Fourteen Algerian customs officials traveling to a seminar in Ouargla' when the clause
+    opens with a count and nothing between it and the passive verb is a verb or a comma."""
+    match = QUANTITY.match(text)
+    if match is None:
+        return None
+    stretch = text[match.end():verb_start]
+    if len(stretch.split()) > 12 or _OTHER_VERB.search(stretch):
+        return None
+    return text[:verb_start].strip()

@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared/data
 
-.PHONY: setup demo test lint typecheck unit bench eval eval-muc4 eval-gtd eval-geo train-muc4 gazetteer clean
+.PHONY: setup demo test lint typecheck unit bench eval eval-muc4 eval-gtd eval-geo train-muc4 screenshots gazetteer clean
 
 $(BIN)/incidex: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,10 @@ eval-geo: setup
 	$(BIN)/incidex eval geo $(SHARED)/geo/geovirus.jsonl --predictions out/geovirus.predictions.jsonl --recognise
 
 eval: eval-muc4 eval-gtd eval-geo
+
+# Refresh the README's screenshots (the browser tests write them when asked).
+screenshots: setup
+	INCIDEX_SCREENSHOTS=docs/screenshots $(BIN)/pytest tests/browser -q
 
 # Rebuild the shipped MUC-4 role tagger (src/incidex/models/muc4_roles.crfsuite) from train.jsonl.
 train-muc4: setup

@@ -322,3 +322,64 @@ def test_database_failures_come_back_as_store_errors(store: IncidentStore) -> No
     with pytest.raises(StoreError, match="could not ingest an article"):
         store.ingest(*make_report("kabul"))
     assert store.counts() == {"articles": 0, "incidents": 0}  # rolled back
+
+
+# -- paging on indexes ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def many(store: IncidentStore) -> IncidentStore:
+    """25 incidents with ties and unknown values in every sort key."""
+    base = make_incident("kabul").model_dump()
+    items = []
+    for n in range(25):
+        data = {**base, "id": f"inc-p{n:02d}"}
+        data["date"] = {**base["date"], "start": None if n % 5 == 0 else dt.date(2020, 1, 1 + n % 4)}
+        killed = None if n % 3 == 0 else {"min": n % 6, "max": n % 6, "exact": True, "evidence": []}
+        data["casualties"] = {**base["casualties"], "killed": killed, "wounded": None}
+        data["location"] = {**base["location"], "country": None if n % 4 == 0 else f"C{n % 3}"}
+        items.append(Incident.model_validate(data))
+    article = make_article("kabul")
+    store.ingest(article, [i.model_copy(update={"article_ids": [article.id]}) for i in items])
+    return store
+
+
+@pytest.mark.parametrize("sort", ["date", "-date", "killed", "-killed", "wounded", "country", "-country",
+                                  "created", "-created"])
+def test_pages_and_exports_agree_and_put_unknown_values_last(many: IncidentStore, sort: str) -> None:
+    whole = many.list_incidents(limit=100, sort=sort)
+    assert len(whole) == 25
+    pages = [many.list_incidents(limit=4, offset=o, sort=sort) for o in range(0, 28, 4)]
+    assert [i.id for page in pages for i in page] == [i.id for i in whole]
+    assert [i.id for i in many.iter_incidents(sort=sort, batch=3)] == [i.id for i in whole]
+    key = {"date": lambda i: i.date.start,
+           "killed": lambda i: i.casualties.killed and i.casualties.killed.min,
+           "wounded": lambda i: i.casualties.wounded, "country": lambda i: i.location.country,
+           "created": lambda i: 0}[sort.lstrip("-")]
+    values = [key(i) for i in whole]
+    known = [v for v in values if v is not None]
+    assert values == known + [None] * (len(values) - len(known))
+    assert known == sorted(known, reverse=sort.startswith("-"))
+
+
+def test_a_page_is_read_from_an_index_without_sorting(many: IncidentStore) -> None:
+    from incidex.store.paging import sorted_parts
+    from incidex.store.tables import IncidentRow
+
+    for sort in ("date", "-date", "-killed", "country"):
+        for part in sorted_parts([IncidentRow.id], [], sort):
+            sql = str(part.limit(50).compile(many.engine, compile_kwargs={"literal_binds": True}))
+            with many.engine.connect() as connection:
+                plan = " ".join(r[3] for r in connection.exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
+            assert "TEMP B-TREE" not in plan, (sort, plan)
+
+
+def test_an_older_database_gets_the_new_indexes_when_opened(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    open_store(url).close()
+    with open_store(url) as s, s.engine.begin() as connection:
+        connection.exec_driver_sql("DROP INDEX ix_incidents_killed_id")
+    with open_store(url) as s, s.engine.connect() as connection:
+        rows = connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")
+        names = set(rows.scalars())
+    assert "ix_incidents_killed_id" in names

@@ -43,11 +43,32 @@ def evil_report() -> tuple[object, list[Incident]]:
     return article, [Incident.model_validate(data)]
 
 
+TWO_ATTACKS = ("A bomb killed three people in Kabul on Monday. On Tuesday gunmen wounded five guards "
+               "in Kandahar, police said.")
+
+
+def two_attacks_report() -> tuple[object, list[Incident]]:
+    """One article reporting two incidents, each citing its own casualty figure."""
+    article = make_article("kabul", text=TWO_ATTACKS, id="art-two")
+    incidents = []
+    for suffix, field, quote in (("a", "killed", "three people"), ("b", "wounded", "five guards")):
+        data = make_incident("kabul").model_dump()
+        start = TWO_ATTACKS.index(quote)
+        data.update(id=f"inc-two-{suffix}", article_ids=["art-two"], perpetrators=[], evidence={},
+                    human_targets=[], physical_targets=[], weapons=[])
+        data["casualties"] = {field: {"min": 3, "max": 3, "exact": True, "evidence": [
+            {"article_id": "art-two", "start": start, "end": start + len(quote), "text": quote}]}}
+        data["date"]["evidence"] = []
+        data["location"]["evidence"] = []
+        incidents.append(Incident.model_validate(data))
+    return article, incidents
+
+
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     url = f"sqlite:///{tmp_path_factory.mktemp('pages') / 'pages.db'}"
     store = open_store(url)
-    for article, incidents in [*all_reports(), evil_report()]:
+    for article, incidents in [*all_reports(), evil_report(), two_attacks_report()]:
         store.ingest(article, incidents)  # type: ignore[arg-type]
     store.close()
     with TestClient(create_app(url)) as c:
@@ -104,6 +125,39 @@ def test_incident_page_marks_each_fields_evidence(client: TestClient) -> None:
     assert marks["casualties.killed"] == "at least 12 people"
     assert marks["casualties.wounded"] == "30 others"
     assert 'data-field="casualties.killed"' in html  # the field a reader hovers
+
+
+def test_article_page_marks_the_evidence_of_every_incident_read_from_it(client: TestClient) -> None:
+    response = client.get("/articles/art-two")
+    assert response.status_code == 200
+    html = response.text
+    marks = {text: (keys, title) for keys, title, text in re.findall(
+        r'<mark class="ev-span" data-fields="([^"]+)" title="([^"]*)">([^<]*)</mark>', html)}
+    assert marks["three people"] == ("i0 i0.casualties.killed", "Killed (incident 1)")
+    assert marks["five guards"] == ("i1 i1.casualties.wounded", "Wounded (incident 2)")
+    assert 'data-field="i0.casualties.killed"' in html and 'data-field="i1"' in html  # hover targets
+    assert 'href="/incidents/inc-two-a"' in html and 'href="/incidents/inc-two-b"' in html
+    text = re.search(r'<div class="article-text">(.*?)</div>', html, re.S)
+    assert text is not None and re.sub(r"<[^>]+>", "", text.group(1)) == TWO_ATTACKS
+
+
+def test_article_markup_is_escaped_on_the_article_page(client: TestClient) -> None:
+    html = client.get("/articles/art-evil").text
+    assert EVIL not in html
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in html
+    tags = parse(html)
+    assert "img" not in tags.tags and "b" not in tags.tags
+    assert [s.get("src") for s in tags.scripts] == ["/static/incident.js"]
+
+
+def test_incident_page_links_to_its_articles_page(client: TestClient) -> None:
+    assert 'href="/articles/art-two"' in client.get("/incidents/inc-two-b").text
+
+
+def test_unknown_article_page_is_a_404_page(client: TestClient) -> None:
+    response = client.get("/articles/nope", headers={"accept": "text/html"})
+    assert response.status_code == 404
+    assert response.headers["content-type"].startswith("text/html")
 
 
 def test_overview_table_filters_and_links(client: TestClient) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.schema import CreateIndex
 
 from incidex.errors import StoreError
 from incidex.store.repository import IncidentStore
@@ -50,6 +51,7 @@ def open_store(url: str | None = None) -> IncidentStore:
     engine = create_store_engine(url)
     try:
         Base.metadata.create_all(engine)
+        _create_missing_indexes(engine)
     except SQLAlchemyError as exc:
         engine.dispose()
         raise StoreError(
@@ -58,6 +60,19 @@ def open_store(url: str | None = None) -> IncidentStore:
     store = IncidentStore(engine)
     store.enable_text_search()
     return store
+
+
+def _create_missing_indexes(engine: Engine) -> None:
+    """Indexes added to the schema since the database was created (``create_all`` adds none
+    to a table that exists): built once, the first time a newer version opens it.
+
+    ``IF NOT EXISTS`` (SQLite, PostgreSQL 9.5+) rather than reflection, which does not see
+    the expression indexes.
+    """
+    with engine.begin() as connection:
+        for table in Base.metadata.sorted_tables:
+            for index in table.indexes:
+                connection.execute(CreateIndex(index, if_not_exists=True))
 
 
 def create_store_engine(url: str) -> Engine:

@@ -1,25 +1,17 @@
-"""Which incidents a query wants, and in what order, as SQL that SQLite and PostgreSQL share."""
+"""Which incidents a query wants, as SQL that SQLite and PostgreSQL share (the order is
+:mod:`incidex.store.paging`'s)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
 
 from incidex.errors import InputError
+from incidex.store.paging import SORT_COLUMNS, order_by
 from incidex.store.search import text_clause
 from incidex.store.tables import IncidentCategoryRow, IncidentRow
-
-#: Names ``sort`` accepts; a leading "-" sorts descending. Unknown values sort last either way.
-SORT_COLUMNS = {
-    "date": IncidentRow.date_start,
-    "killed": IncidentRow.killed,
-    "wounded": IncidentRow.wounded,
-    "created": IncidentRow.created_at,
-    "country": IncidentRow.country,
-}
 
 
 @dataclass
@@ -87,20 +79,6 @@ def filter_clauses(
     return clauses
 
 
-def order_by(sort: str) -> list[ColumnElement[Any]]:
-    """ORDER BY for a sort name such as ``-date``; ties broken by id so pages are stable."""
-    descending = sort.startswith("-")
-    name = sort.lstrip("-+").strip()
-    column = SORT_COLUMNS.get(name)
-    if column is None:
-        choices = ", ".join(SORT_COLUMNS)
-        raise InputError(
-            f"cannot sort by {sort!r}; choose one of {choices} (prefix '-' to reverse)"
-        )
-    key = column.desc() if descending else column.asc()
-    return [key.nulls_last(), IncidentRow.id.asc()]
-
-
 def _has_category(kind: str, value: str) -> ColumnElement[bool]:
     matching = select(IncidentCategoryRow.incident_id).where(
         IncidentCategoryRow.kind == kind,
@@ -120,3 +98,6 @@ def _in_bbox(bbox: tuple[float, float, float, float]) -> ColumnElement[bool]:
     else:
         in_lon = or_(IncidentRow.lon >= min_lon, IncidentRow.lon <= max_lon)
     return and_(in_lat, in_lon)
+
+
+__all__ = ["SORT_COLUMNS", "IncidentFilter", "filter_clauses", "order_by"]

@@ -23,7 +23,8 @@ from incidex.article import Article
 from incidex.errors import IncidexError, InputError, NotFoundError, StoreError
 from incidex.record import Incident
 from incidex.store.aggregates import IncidentPoint, IncidentStats, incident_points, incident_stats
-from incidex.store.filters import IncidentFilter, filter_clauses, order_by
+from incidex.store.filters import IncidentFilter, filter_clauses
+from incidex.store.paging import page_ids, sorted_parts
 from incidex.store.rows import (
     article_from_row,
     article_values,
@@ -164,15 +165,14 @@ class IncidentStore:
         """One page of incidents; incidents with no value for the sort key come last."""
         if limit < 0 or offset < 0:
             raise InputError(f"limit and offset must not be negative (got {limit}, {offset})")
-        stmt = (
-            select(IncidentRow.record)
-            .where(*self._clauses(filters))
-            .order_by(*order_by(sort))
-            .limit(limit)
-            .offset(offset)
-        )
+        clauses = self._clauses(filters)
         with self._read("list incidents") as session:
-            return [Incident.model_validate(r) for r in session.scalars(stmt)]
+            ids = page_ids(session, clauses, sort, limit, offset)
+            records: dict[str, dict[str, Any]] = {}
+            for chunk in _chunks(ids):
+                stmt = select(IncidentRow.id, IncidentRow.record).where(IncidentRow.id.in_(chunk))
+                records.update((row.id, row.record) for row in session.execute(stmt))
+        return [Incident.model_validate(records[i]) for i in ids if i in records]
 
     def count_incidents(self, filters: IncidentFilter | None = None) -> int:
         stmt = select(func.count()).select_from(IncidentRow).where(*self._clauses(filters))
@@ -188,15 +188,11 @@ class IncidentStore:
         """
         if batch < 1:
             raise InputError(f"batch must be at least 1, not {batch}")
-        stmt = (
-            select(IncidentRow.record)
-            .where(*self._clauses(filters))
-            .order_by(*order_by(sort))
-            .execution_options(yield_per=batch)
-        )
+        parts = sorted_parts([IncidentRow.record], self._clauses(filters), sort)
         with self._read("read incidents") as session:
-            for record in session.scalars(stmt):
-                yield Incident.model_validate(record)
+            for part in parts:
+                for record in session.scalars(part.execution_options(yield_per=batch)):
+                    yield Incident.model_validate(record)
 
     def stats(self, filters: IncidentFilter | None = None, top: int = 20) -> IncidentStats:
         """Counts of the matching incidents by day, country, perpetrator and attack type."""

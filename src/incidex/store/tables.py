@@ -50,10 +50,11 @@ class ArticleRow(Base):
 class IncidentRow(Base):
     __tablename__ = "incidents"
 
+    # Column order matters to SQLite: a row is stored in this order, and a large value (the
+    # record, several kilobytes) spills into overflow pages that must be walked to reach any
+    # column after it. The small columns that filters and sorts read come first.
     id: Mapped[str] = mapped_column(String, primary_key=True)
-    record: Mapped[dict[str, Any]] = mapped_column(JSON)
-    summary: Mapped[str] = mapped_column(Text, default="")
-    date_start: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    date_start: Mapped[dt.date | None] = mapped_column(Date)
     country: Mapped[str | None] = mapped_column(String)
     country_code: Mapped[str | None] = mapped_column(String)
     admin1: Mapped[str | None] = mapped_column(String)
@@ -64,16 +65,18 @@ class IncidentRow(Base):
     weapon_type: Mapped[str | None] = mapped_column(String)
     target_type: Mapped[str | None] = mapped_column(String)
     perpetrator: Mapped[str | None] = mapped_column(String)
-    killed: Mapped[int | None] = mapped_column(Integer, index=True)
+    killed: Mapped[int | None] = mapped_column(Integer)
     wounded: Mapped[int | None] = mapped_column(Integer)
-    created_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), default=utcnow, index=True
-    )
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    record: Mapped[dict[str, Any]] = mapped_column(JSON)
 
     # Text columns have no length: ids and names come from outside (URLs as ids, long group
     # names), and PostgreSQL would reject what SQLite silently accepts.
     # Filters compare lower-cased values, so the indexes are on lower(column); both SQLite
     # (3.9+) and PostgreSQL use an expression index when the query repeats the expression.
+    # Each sort key is indexed with the id after it, the order of a page (see
+    # incidex.store.paging), so a page is read from the index without sorting the table.
     __table_args__ = (
         Index("ix_incidents_country_lower", func.lower(country)),
         Index("ix_incidents_country_code_lower", func.lower(country_code)),
@@ -83,6 +86,11 @@ class IncidentRow(Base):
         Index("ix_incidents_target_type_lower", func.lower(target_type)),
         Index("ix_incidents_perpetrator_lower", func.lower(perpetrator)),
         Index("ix_incidents_lon_lat", lon, lat),
+        Index("ix_incidents_date_start_id", date_start, id),
+        Index("ix_incidents_killed_id", killed, id),
+        Index("ix_incidents_wounded_id", wounded, id),
+        Index("ix_incidents_created_at_id", created_at, id),
+        Index("ix_incidents_country_id", country, id),
     )
 
 

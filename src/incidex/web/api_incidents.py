@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import io
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query
-from fastapi.responses import Response
+from fastapi.responses import Response, StreamingResponse
 
 from incidex.errors import NotFoundError
 from incidex.export import write_export
@@ -24,6 +23,7 @@ from incidex.web.schemas import (
     SpanOut,
 )
 from incidex.web.state import StoreDep
+from incidex.web.streaming import stream_text
 
 router = APIRouter(prefix="/api", tags=["incidents"])
 
@@ -72,11 +72,11 @@ def list_incidents(
 
 
 def export_response(store: IncidentStore, filters: IncidentFilter, sort: str, fmt: str) -> Response:
+    """The whole selection as a file, streamed as it is read: no size of store fills memory."""
     media_type, extension = EXPORT_TYPES[fmt]
-    out = io.StringIO()
-    write_export(store.iter_incidents(filters, sort=sort), fmt, out)
-    return Response(
-        out.getvalue(),
+    body = stream_text(lambda out: write_export(store.iter_incidents(filters, sort=sort), fmt, out))
+    return StreamingResponse(
+        body,
         media_type=media_type,
         headers={"Content-Disposition": f'attachment; filename="incidents.{extension}"'},
     )

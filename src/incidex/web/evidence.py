@@ -9,7 +9,7 @@ quote, and dropped from the highlighting if the quote is gone.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -121,16 +121,21 @@ def locate(text: str, ev: Evidence) -> tuple[int, int] | None:
     return None
 
 
-def segments(text: str, spans: list[CitedSpan]) -> list[Segment]:
-    """``text`` cut at every span boundary; each piece lists the fields whose spans cover it.
+def segments(
+    text: str, spans: list[CitedSpan], key: Callable[[CitedSpan], str] | None = None
+) -> list[Segment]:
+    """``text`` cut at every span boundary; each piece lists the keys of the spans covering it.
 
-    Overlapping spans (a casualty figure inside the perpetrator's sentence) give pieces with
-    several fields, so no highlight hides another.
+    A span's key is its field unless ``key`` says otherwise (the article page, which shows
+    the spans of several incidents, qualifies the field by the incident). Overlapping spans
+    (a casualty figure inside the perpetrator's sentence) give pieces with several keys, so
+    no highlight hides another.
     """
+    key_of = key or (lambda s: s.field)
     cuts = sorted({0, len(text), *(s.start for s in spans), *(s.end for s in spans)})
     pieces: list[Segment] = []
     for start, end in _pairs(cuts):
-        covering = sorted({s.field for s in spans if s.start <= start and end <= s.end})
+        covering = sorted({key_of(s) for s in spans if s.start <= start and end <= s.end})
         pieces.append(Segment(text[start:end], covering))
     return pieces
 

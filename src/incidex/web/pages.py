@@ -1,4 +1,5 @@
-"""The web pages: the overview (map, timeline, table) and one incident with its evidence.
+"""The web pages: the overview (map, timeline, table), one incident with its evidence, and one
+article with the evidence of every incident read from it.
 
 Pages are rendered on the server from the same store calls as the API; the JavaScript adds
 the map, the timeline and the hover links, and reads the same query string, so a view is
@@ -90,6 +91,33 @@ def incident_page(request: Request, incident_id: str, store: StoreDep) -> Respon
         "count_text": count_text,
     }
     return templates.TemplateResponse(request, "incident.html", context)
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(request: Request, article_id: str, store: StoreDep) -> Response:
+    """The article with the evidence of every incident read from it highlighted; hovering an
+    incident or one of its fields lights its spans."""
+    article = store.get_article(article_id)
+    incidents = store.article_incidents(article.id)
+    spans = cited_spans(article.text, article.id, incidents)
+    number = {incident.id: n for n, incident in enumerate(incidents)}
+    labels: dict[str, str] = {}
+    for span in spans:
+        n = number[span.incident_id]
+        labels[f"i{n}.{span.field}"] = f"{span.label} (incident {n + 1})"
+    pieces = []
+    for seg in segments(article.text, spans, key=lambda s: f"i{number[s.incident_id]}.{s.field}"):
+        keys = sorted({*seg.fields, *(k.split(".", 1)[0] for k in seg.fields)})
+        title = "; ".join(labels[k] for k in seg.fields)
+        pieces.append({"text": seg.text, "marks": keys, "title": title})
+    listed = [
+        {"incident": incident, "key": f"i{n}", "label": n + 1,
+         "spans": [s for s in spans if s.incident_id == incident.id],
+         "colour": ATTACK_COLOURS.get(incident.primary_attack_type or "", ATTACK_COLOURS["Unknown"])}
+        for n, incident in enumerate(incidents)
+    ]
+    context = {"article": article, "incidents": listed, "segments": pieces, "count_text": count_text}
+    return templates.TemplateResponse(request, "article.html", context)
 
 
 def casualty_figures(incident: Incident) -> list[dict[str, Any]]:

@@ -1,4 +1,4 @@
-/* The incident page: hovering a field lights up its evidence in the article text, and
+/* The incident and article pages: hovering a field lights up its evidence in the article text, and
    hovering highlighted text lights up the fields it is evidence for. */
 "use strict";
 (function () {
@@ -21,7 +21,7 @@
   }
   for (const m of marks) {
     const keys = m.dataset.fields.split(" ");
-    m.title = "evidence for: " + keys.join(", ");
+    if (!m.title) m.title = "evidence for: " + keys.join(", ");
     m.addEventListener("mouseenter", () => light(keys, true));
     m.addEventListener("mouseleave", () => light(keys, false));
   }

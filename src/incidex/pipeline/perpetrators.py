@@ -1,10 +1,22 @@
 """Perpetrator groups, and who claimed or was blamed for each incident.
 
-A group named in an incident's own clauses is its perpetrator. A group the article says
-claimed, carried out, or is blamed or suspected for "the attacks" is the perpetrator of every
-incident of the series; for a singular "the attack" it is the perpetrator of the incident
-nearest the statement. The claim mode (website, video, call, letter, ...) is read from the
-claim sentence and the two after it, where reports say how the claim was made.
+Reports credit a perpetrator in a few recurring ways, and each way is a *role* of a group
+mention, strongest first: it claimed the attack ("X claimed responsibility"); it acted ("X
+militants stormed", "torched by X", "members of X", "ETA machine-gunned"); it was blamed or
+suspected ("sources attributed the attack to X", "X is suspected"); or it left a trace at the
+scene ("the letters "ELF" were spray-painted"). A group with a role in an incident's own
+clauses is its perpetrator. A group the article says claimed, carried out, or is blamed for
+"the attacks" is the perpetrator of every incident of the series; for a singular "the attack"
+it is the perpetrator of the incident nearest the statement. An incident that is left with no
+group takes the article's strongest credited group, since a report usually names its
+perpetrator once, often in a sentence of its own ("FARC claimed responsibility."). The claim
+mode (website, video, call, letter, ...) is read from the claim sentence and the two after it.
+
+Groups come from the alias table, from names a report gives as such ("a group calling itself
+X"), from organisation names the table does not know but that read as one and act ("the
+Popular Revolutionary Vanguard machine-gunned"), and from the generic actor categories GTD
+codes when no organisation is named ("anti-police extremist" -> "Anti-Police extremists";
+"inspired by the Islamic State" -> "Jihadi-inspired extremists").
 """
 
 from __future__ import annotations
@@ -17,22 +29,41 @@ from incidex.pipeline.doc import Doc, Span
 from incidex.pipeline.frames import Frame
 from incidex.pipeline.registry import register_stage
 
+# Roles of a group mention, strongest first when several groups compete for one incident.
+CLAIMED, ACTED, BLAMED, TRACED, MENTIONED = 4, 3, 2, 1, 0
+
 _CLAIM = re.compile(
     r"\bclaim(?:ed|ing|s)?\s+(?:\w+\s+){0,2}?(?:responsibility|credit)|"
-    r"\b(?:took|take|takes|taking|assumed?|accepted|accepts)\s+responsibility|"
-    r"\bresponsibility\s+(?:was|has\s+been)\s+claimed|\bclaimed\s+(?:the|an?|that)\s+"
-    r"(?:attack|bombing|killing|assassination|kidnapping|explosion|blast)|"
+    r"\b(?:took|take|takes|taking|assumed?|accepted|accepts)\s+(?:\w+\s+)?(?:responsibility|credit)|"
+    r"\bresponsibility\s+(?:was|has\s+been)\s+claimed|\bclaimed\s+(?:by|in\s+the\s+name\s+of)\b|"
+    r"\bclaimed\s+(?:the\s+|an?\s+|that\s+(?:the\s+)?)?(?:\w+\s+){0,2}?"
+    r"(?:attacks?|bombings?|killings?|assassinations?|kidnappings?|explosions?|blasts?|arsons?|incidents?|"
+    r"shooting)\b|"
+    r"\bclaim(?:ed|s)\s+(?:that\s+)?(?:it|they)\s+(?:had\s+)?(?:[a-z]+ed|shot|hit|set|blew|threw|struck)\b|"
+    r"\bclaim(?:ed|s)\s+to\s+have\b|"
     r"\bsaid\s+(?:it|they)\s+(?:had\s+)?(?:carried\s+out|was\s+behind|were\s+behind)|"
     r"\bsaid\s+(?:on\s+\w+\s+)?(?:in\s+a\s+statement\s+)?that\s+(?:its|their)\s+(?:fighters|militants|"
     r"members|men|units?|commandos?)\s+(?:had\s+)?(?:carried\s+out|attacked|bombed|killed|kidnapped|"
-    r"ambushed|blew\s+up|set\s+fire)",
+    r"ambushed|blew\s+up|set\s+fire)|"
+    r"\b(?:indicated|admitted|announced)\s+(?:that\s+)?(?:it|they)\s+(?:was|were)\s+responsible",
     re.IGNORECASE,
 )
+# "No group claimed responsibility", "has not claimed", "denied responsibility".
+_NEGATED_CLAIM = re.compile(r"\b(?:no|not|never|nobody|none|neither|nor)\b[^.;]{0,25}$|n['’]t\s+$",
+                            re.IGNORECASE)
+_DENIAL = re.compile(r"\bden(?:ied|ies|y|ying)\b", re.IGNORECASE)
 _BLAME = re.compile(
-    r"\b(?:blamed|suspected|suspect|attributed|accused|believed\s+to\s+be|"
+    r"\b(?:blamed|blaming|blame|suspected|suspect|suspects|attributed|accused|believed\s+to\s+be|"
     r"carried\s+out\s+by|has\s+carried\s+out|have\s+carried\s+out|carried\s+out|"
-    r"was\s+behind|were\s+behind|responsible\s+for|linked\s+to|members\s+of|militants\s+from|"
-    r"fighters\s+from|loyal\s+to|recruit\w*)\b",
+    r"was\s+behind|were\s+behind|responsible|linked\s+to|members\s+of|militants\s+from|"
+    r"fighters\s+from|loyal\s+to|recruit\w*|implicat\w+|affiliated|associated\s+with|investigat\w+|"
+    r"(?:ties|links?|connections?)\s+(?:to|with))\b",
+    re.IGNORECASE,
+)
+# Writing left at the scene names its authors: slogans, initials, notes, graffiti.
+_TRACE = re.compile(
+    r"\b(?:slogans?|initials|letters|graffiti|banners?|signs?|notes?|messages?|leaflets?|"
+    r"spray[- ]?paint\w*|painted|sprayed|scrawled|written|inscri\w+)\b",
     re.IGNORECASE,
 )
 _MODES: tuple[tuple[re.Pattern[str], ClaimMode], ...] = tuple(
@@ -48,22 +79,123 @@ _MODES: tuple[tuple[re.Pattern[str], ClaimMode], ...] = tuple(
     )
 )
 _ACTOR_AFTER = re.compile(
-    r"^(?:[’']s)?\s*(?:\([^)]{1,20}\)\s*)?(?:\w+\s+){0,2}?(?:fighters|militants|gunmen|members|insurgents|"
-    r"rebels|guerrill?as?|group|suicide\s+bombers?|bombers?|attackers|assailants|cells?|commandos?|"
-    r"operatives|(?:have\s+|had\s+|has\s+)?(?:attacked|killed|stormed|opened\s+fire|detonated|"
-    r"bombed|ambushed|kidnapped|abducted|seized|shot|set\s+fire|raided|carried\s+out|"
-    r"launched|struck|blew\s+up|torched|fired))\b",
+    r"^(?:[’']s)?\s*(?:\([^)]{1,40}\)\s*)?(?:\w+\s+){0,2}?(?:fighters|militants|gunmen|members?|insurgents|"
+    r"rebels|guerrill?as?|group|suicide\s+bombers?|bombers?|attackers|assailants|perpetrators|cells?|"
+    r"commandos?|operatives|cadres?|terrorists|activists|militia\w*|(?:letter\s+|car\s+)?bombs?|"
+    r"(?:have\s+|had\s+|has\s+)?(?:attacked|killed|stormed|opened\s+fire|detonated|"
+    r"bombed|ambushed|kidnapped|abducted|seized|shot|set\s+fire|set\s+off|raided|carried\s+out|"
+    r"launched|struck|blew\s+up|torched|fired|hit|planted|threw|hurled|burned|destroyed|"
+    r"assassinated|murdered|executed|hijacked|captured|(?:is|was|were|are)\s+responsible))\b",
     re.IGNORECASE,
 )
-_ACTOR_BEFORE = re.compile(r"\b(?:by|suspected|alleged|presumed)\s+(?:the\s+)?$", re.IGNORECASE)
+# "ETA machine-gunned a truck": the group as the subject of a past-tense verb of its own.
+_SUBJECT_VERB = re.compile(
+    r"^(?:[’']s)?\s*(?:\([^)]{1,40}\)\s*)?(?:(?:has|have|had|also|then|reportedly|allegedly)\s+)?"
+    r"(?!(?:said|denied|condemned|welcomed|praised|accused|blamed|warned|announced|rejected|agreed|"
+    r"called|demanded|urged|vowed|stated|declared|controlled|based|backed|linked|listed|designated|"
+    r"named|elected|formed|founded|banned|expelled|lost|suffered|signed|negotiated|denounced|"
+    r"mourned|threatened|claimed)\b)[a-z]+(?:-[a-z]+)?ed\b"
+)
+_ACTOR_BEFORE = re.compile(
+    r"\b(?:by|suspected|suspectedly|alleged|presumed|(?:members?|militants?|fighters|guerrill\w+|cadres?|"
+    r"activists?|supporters?|operatives?|units?|cells?|part)\s+of|affiliated\s+with|associated\s+with|"
+    r"(?:acting\s+)?on\s+behalf\s+of|belong(?:s|ed|ing)?\s+to|in\s+the\s+name\s+of|blamed\s+on|"
+    r"attributed\s+to|implicated)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:(?:group|organi[sz]ation|movement|faction)\s*,?\s+(?:the\s+)?)?[\"“]?$",
+    re.IGNORECASE,
+)
+# Words before a subject that put it in another role: "an attack on Hamas", "talks with the Taliban".
+_NOT_SUBJECT = re.compile(r"\b(?:against|on|with|at|to|targeting|targeted|between|from|of|for|about)\b",
+                          re.IGNORECASE)
+_MAX_SUBJECT_WORDS = 8
+# A group mentioned as the target or opponent of someone else.
+_OTHER_ROLE = re.compile(
+    r"\b(?:against|with|on|targeting|combat\w*|fight\w*|oppos\w+|oppose[sd]?|critic\w*\s+of|talks|"
+    r"ceasefire|truce|victims?\s+of|former)\s+(?:the\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 _SELF_NAMED = re.compile(
     r"\b(?:group|organi[sz]ation|faction|movement|cell|front|outfit)\s+(?:calling\s+(?:itself|themselves)|"
-    r"known\s+as|that\s+calls\s+itself|named|called)\s+(?:the\s+)?"
-    r"(?P<name>[A-Z][\w'’-]*(?:\s+(?:of|for|the|de|del|la|al|[A-Z][\w'’-]*))*\b)"
+    r"known\s+as|that\s+calls\s+itself|named|called)\s+(?:the\s+)?[\"“]?"
+    r"(?P<name>(?:(?:al|el|ad|as|an|ar)-)?[A-Z][\w'’-]*(?:\s+(?:of|for|the|de|del|la|al|[A-Z][\w'’-]*))*\b)"
 )
+# "the leftwing group Dev Sol", "an opposition group, Movement for Democracy": a name after a group word.
+_APPOSED_NAME = re.compile(
+    r"\b(?:group|organi[sz]ation|movement|faction|outfit)\s*,?\s+(?:the\s+)?"
+    r"(?P<name>(?:(?:al|el)-)?[A-Z][\w'’-]*(?:\s+(?:of|for|the|de|del|la|al|and|[A-Z][\w'’-]*|\d+))*\b)"
+)
+# "WNBF rebels attacked": an acronym the table does not know, heading a word for fighters.
+_ACRONYM_FIGHTERS = re.compile(
+    r"\b(?P<name>[A-Z][A-Z0-9]{2,6})\s+(?:rebels|militants|guerrill?as|fighters|insurgents|militiamen|cadres)\b"
+)
+# Claimants named right before the claim: "Students For Insurrection claimed responsibility".
+_CLAIMANT_NAME = re.compile(
+    r"(?P<name>(?:(?:al|el)-)?[A-Z][\w'’-]*(?:\s+(?:of|for|the|de|del|la|al|and|[A-Z][\w'’-]*|\d+))+)"
+    r"\s+(?:\([^)]{1,40}\)\s+)?(?:has\s+|have\s+|later\s+)?(?:claimed|took|accepted)\s+(?:\w+\s+)?"
+    r"(?:responsibility|credit)"
+)
+_CONNECTOR = re.compile(r"\s(?:of|for|the|de|del|la|al|and)\s|\d", re.IGNORECASE)
 _PLURAL_SCOPE = re.compile(r"\b(?:the|these|those|all|both)\s+(?:\w+\s+)?"
                            r"(?:attacks|bombings|assaults|incidents|blasts|explosions|raids)\b",
                            re.IGNORECASE)
+# "claimed responsibility for the killing": a claim about one incident of the report. A claim
+# with no such noun ("FARC claimed responsibility.") is about all of it.
+_SINGULAR_SCOPE = re.compile(
+    r"\b(?:the|this|that|an?|its)\s+(?:\w+\s+)?(?:attack|bombing|killing|shooting|assault|blast|explosion|"
+    r"raid|ambush|kidnapping|abduction|assassination|murder|arson|fire|incident|operation|strike)\b",
+    re.IGNORECASE,
+)
+
+# -- organisations the table does not know --------------------------------------------------
+_ORG_HEAD = (r"(?:Brigades?|Front|Army|Movement|Committees?|Organi[sz]ation|Cells?|Group|Commandos?|"
+             r"Faction|Alliance|League|Resistance|Vanguard|Forces|Command|Squads?|Unit|Militia|"
+             r"Battalions?|Legion|Nuclei|Federation|Coalition|Council|Tigers|Guerrillas|Empire|Brotherhood|"
+             r"Network|Hawks|Avengers|Defenders|Soldiers|Warriors|Martyrs)")
+_CAPITALISED = r"(?:[A-Z][\w'’-]*|\d+(?:st|nd|rd|th))"
+_UNNAMED_ORG = re.compile(
+    rf"(?P<name>{_CAPITALISED}(?:\s+(?:of|for|the|de|del|la|al|and|{_CAPITALISED}))*?\s+{_ORG_HEAD}"
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAPITALISED}(?:\s+(?:{_CAPITALISED}|\d+))*)*)\b"
+)
+# "Peronist Armed Forces (FAP)", "the FAP (Peronist Armed Forces)": GTD writes the acronym too.
+_ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Z0-9-]{1,9})\)")
+_ACRONYM_BEFORE = re.compile(r"\b(?P<acronym>[A-Z][A-Z0-9-]{1,9})\s*\($")
+# Words that open a capitalised run without being part of a name ("Members of the ...").
+_NOT_NAME_START = frozenset(
+    "the a an members member militants fighters guerrillas rebels gunmen suspected alleged leftist "
+    "rightist armed unknown previously on in at after when while both two three four five several "
+    "some of for and it its their his her this that these those".split()
+)
+# Names of states and institutions: not perpetrator organisations in GTD's sense.
+_INSTITUTION = re.compile(
+    r"\b(?:Police|Ministry|Department|Embassy|Consulate|Government|University|Company|Corporation|"
+    r"Bank|Church|Court|Hospital|School|Station|Airport|Headquarters|Office|Center|Centre|Institute|"
+    r"Agency|Service|Services|Guard|Navy|Air|Nations|Union|Party|Congress|Parliament|Senate|Red\s+Cross|"
+    r"U\.?S|United\s+States|Special|Security|Defen[cs]e|Border|Federal|State|Republic|Royal|Marine\w*)\b"
+)
+
+_STATE_FORCES = frozenset({"Army", "Forces", "Command", "Militia", "Council"})
+
+# -- generic actor categories ----------------------------------------------------------------
+_STANCE = re.compile(
+    r"\b(?P<stance>anti|pro)-(?P<cause>[A-Za-z]+(?:\s+(?:rights|control))?)\s+"
+    r"(?:extremists?|militants?|activists?|militias?)\b",
+    re.IGNORECASE,
+)
+_JIHADI_INSPIRED = "Jihadi-inspired extremists"
+_JIHADIST_ROOTS = frozenset({"Islamic State", "al-Qaeda"})
+_INSPIRED_BY = re.compile(
+    r"\b(?:inspired\s+by|allegiance\s+to|sympathi[sz]\w*\s+(?:with|to|for)|supporters?\s+of|support\s+for|"
+    r"loyal(?:ty)?\s+to|radicali[sz]ed\s+by|propaganda\s+(?:of|from)|in\s+support\s+of)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
+_INSPIRED_SUFFIX = re.compile(r"^[-‐‑ ]?(?:inspired|sympathi[sz]\w*)\b", re.IGNORECASE)
+# "Fatah-linked Al-Aqsa Martyrs Brigade": the first group only qualifies the second.
+_MODIFIER_SUFFIX = re.compile(
+    r"^[-‐‑](?:linked|backed|affiliated|allied|aligned|led|sponsored|supported|funded|controlled|run)\b",
+    re.IGNORECASE,
+)
+_MODIFIED_WITHIN = 40
 
 
 def self_named_groups(text: str) -> list[GroupMention]:
@@ -72,9 +204,67 @@ def self_named_groups(text: str) -> list[GroupMention]:
     found = []
     for match in _SELF_NAMED.finditer(text):
         name = match.group("name").strip()
-        group = Group(canonical=name, gtd=name, aliases=(name,), parent=None)
-        found.append(GroupMention(match.start("name"), match.end("name"), name, group))
+        found.append(GroupMention(match.start("name"), match.end("name"), name, _free_group(name)))
     return found
+
+
+def apposed_names(text: str) -> list[GroupMention]:
+    """Names the text gives a group without the alias table knowing them: "the leftwing group
+    Dev Sol", "WNBF rebels", "Students For Insurrection claimed responsibility"."""
+    found = []
+    for pattern in (_APPOSED_NAME, _ACRONYM_FIGHTERS, _CLAIMANT_NAME):
+        for match in pattern.finditer(text):
+            start, end = match.span("name")
+            words = match.group("name").split()
+            while words and words[0].lower() in _NOT_NAME_START:
+                start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
+                words = words[1:]
+            name = text[start:end]
+            if not words or _INSTITUTION.search(name):
+                continue
+            if pattern is _CLAIMANT_NAME and not (_CONNECTOR.search(name) or _UNNAMED_ORG.search(name)):
+                continue  # "Mark Sands claimed responsibility": a person
+            found.append(GroupMention(start, end, name, _free_group(name)))
+    return found
+
+
+def unnamed_organisations(text: str) -> list[GroupMention]:
+    """Capitalised names headed by an organisation word ("the Popular Resistance Committees",
+    "the X Brigades"), which the stage keeps only where they act, claim or are blamed."""
+    found = []
+    for match in _UNNAMED_ORG.finditer(text):
+        start, name = match.start("name"), match.group("name")
+        words = name.split()
+        while words and words[0].lower() in _NOT_NAME_START:
+            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else match.end()
+            words = words[1:]
+        if len(words) < 2 or _INSTITUTION.search(" ".join(words)):
+            continue
+        if len(words) == 2 and words[1] in _STATE_FORCES:
+            continue  # "the Peruvian Army": a state's forces
+        end = match.end("name")
+        name = text[start:end]
+        acronym = _ACRONYM_AFTER.match(text, end) or _ACRONYM_BEFORE.search(text, 0, start)
+        if acronym:
+            name = f"{name} ({acronym.group('acronym')})"
+        found.append(GroupMention(start, end, text[start:end], _free_group(name)))
+    return found
+
+
+def category_groups(text: str, lexicon: GroupLexicon) -> list[GroupMention]:
+    """GTD's generic actor categories written as a stance: "an anti-police extremist" ->
+    "Anti-Police extremists", "Pro-LGBT Rights extremists"."""
+    found = []
+    for match in _STANCE.finditer(text):
+        cause = " ".join(w if w.isupper() else w.capitalize() for w in match.group("cause").split())
+        name = f"{match.group('stance').capitalize()}-{cause} extremists"
+        group = lexicon.canonical(name) or _free_group(name)
+        found.append(GroupMention(match.start(), match.end(), match.group(), group))
+    return found
+
+
+def _free_group(name: str) -> Group:
+    return Group(canonical=name, gtd=name, aliases=(name,), parent=None)
 
 
 def claim_mode(doc: Doc, sentence_index: int) -> tuple[ClaimMode, Span | None]:
@@ -102,13 +292,18 @@ def _claimed_frame(frames: list[Frame], offset: int) -> Frame:
     return min(frames, key=lambda f: f.start)
 
 
-def _acts(text: str, mention: GroupMention) -> bool:
+def _acts(text: str, mention: GroupMention, sentence: Span | None = None) -> bool:
     """Whether the text makes the group an actor of the incident: "Boko Haram fighters killed",
-    "suspected Taliban militants", "an attack by al-Shabaab" - not "the Taliban are active in
-    the area" or "talks with the Taliban"."""
+    "suspected Taliban militants", "an attack by al-Shabaab", "ETA machine-gunned" - not "the
+    Taliban are active in the area" or "talks with the Taliban"."""
     after = text[mention.end:mention.end + 60]
-    before = text[max(0, mention.start - 30):mention.start]
-    return bool(_ACTOR_AFTER.match(after) or _ACTOR_BEFORE.search(before))
+    before = text[max(0, mention.start - 60):mention.start]
+    if _ACTOR_AFTER.match(after) or _ACTOR_BEFORE.search(before):
+        return True
+    if sentence is None or not _SUBJECT_VERB.match(after):
+        return False
+    lead = text[sentence.start:mention.start]
+    return len(lead.split()) <= _MAX_SUBJECT_WORDS and not _NOT_SUBJECT.search(lead)
 
 
 def _add(frame: Frame, entry: dict[str, object]) -> None:
@@ -117,9 +312,26 @@ def _add(frame: Frame, entry: dict[str, object]) -> None:
             evidence = [*existing.get("evidence", []), *entry.get("evidence", [])]  # type: ignore[misc]
             if entry.get("claimed") and not existing.get("claimed"):
                 existing.update({k: v for k, v in entry.items() if k != "mention"})
+            existing["role"] = max(_rank(existing), _rank(entry))
             existing["evidence"] = list({(s.start, s.end): s for s in evidence}.values())
             return
     frame.groups.append(entry)
+
+
+def _rank(entry: dict[str, object]) -> int:
+    role = entry.get("role", BLAMED)
+    return role if isinstance(role, int) else BLAMED
+
+
+def _sentence_of(doc: Doc, offset: int) -> Span | None:
+    return next((s for s in doc.sentences if s.start <= offset < s.end), None)
+
+
+class _Credit:
+    """A group mention with its role in the article, and the sentence that gives it."""
+
+    def __init__(self, mention: GroupMention, role: int, sentence: int | None) -> None:
+        self.mention, self.role, self.sentence = mention, role, sentence
 
 
 @register_stage("perpetrators")
@@ -131,50 +343,170 @@ class PerpetratorFinder:
     def __init__(self) -> None:
         self.lexicon = GroupLexicon.default()
 
-    def __call__(self, doc: Doc) -> Doc:
-        mentions = self.lexicon.find(doc.text)
-        mentions += [m for m in self_named_groups(doc.text)
-                     if not any(m.start < k.end and k.start < m.end for k in mentions)]
+    def mentions(self, text: str) -> tuple[list[GroupMention], set[int]]:
+        """Every group mention, and the starts of those that count only with a role (names the
+        table does not know)."""
+        mentions = self._inspired(text, self.lexicon.find(text))
+        tentative: set[int] = set()
+        for extra, must_act in ((category_groups(text, self.lexicon), False),
+                                (self_named_groups(text), False), (unnamed_organisations(text), True),
+                                (apposed_names(text), True)):
+            for m in extra:
+                if not any(m.start < k.end and k.start < m.end for k in mentions):
+                    mentions.append(m)
+                    if must_act:
+                        tentative.add(m.start)
         mentions.sort(key=lambda m: m.start)
-        doc.mentions["group"] = [_group_span(m) for m in mentions]
-        if not doc.frames:
-            return doc
-        for mention in mentions:
-            span = _group_span(mention)
-            if not _acts(doc.text, mention):
-                continue
-            for frame in doc.frames:
-                if any(span.within(c.start, c.end) for c in frame.clauses):
-                    _add(frame, {"canonical": mention.group.canonical, "gtd": mention.group.gtd,
-                                 "mention": span, "claimed": False, "evidence": [span]})
+        kept = [m for m in mentions if not self._modifier(text, m, mentions)]
+        return kept, tentative
+
+    def _inspired(self, text: str, mentions: list[GroupMention]) -> list[GroupMention]:
+        """A jihadist group that inspired someone, rather than acted: GTD's "Jihadi-inspired
+        extremists"."""
+        category = self.lexicon.get(_JIHADI_INSPIRED)
+        if category is None:
+            return mentions
+        out = []
+        for m in mentions:
+            root = m.group
+            while root.parent is not None:
+                root = self.lexicon.parent_of(root) or root
+                if root.parent is None:
+                    break
+            before = text[max(0, m.start - 60):m.start]
+            if root.canonical in _JIHADIST_ROOTS and (
+                _INSPIRED_BY.search(before) or _INSPIRED_SUFFIX.match(text[m.end:m.end + 15])
+            ):
+                m = GroupMention(m.start, m.end, m.text, category)
+            out.append(m)
+        return out
+
+    @staticmethod
+    def _modifier(text: str, mention: GroupMention, mentions: list[GroupMention]) -> bool:
+        if not _MODIFIER_SUFFIX.match(text[mention.end:mention.end + 15]):
+            return False
+        return any(mention.end < k.start <= mention.end + _MODIFIED_WITHIN for k in mentions)
+
+    def credits(self, doc: Doc, mentions: list[GroupMention], tentative: set[int]) -> list[_Credit]:
+        """Each mention's role: claimant, actor, blamed, traced at the scene or only mentioned."""
+        credits = []
         for index, sentence in enumerate(doc.sentences):
             here = [m for m in mentions if sentence.start <= m.start < sentence.end]
             if not here:
                 continue
-            claim = _CLAIM.search(sentence.text)
-            blame = _BLAME.search(sentence.text)
-            if not claim and not blame:
-                continue
-            cue = claim or blame
-            assert cue is not None
-            cue_at = sentence.start + cue.start()
-            mention = min(here, key=lambda m: abs(m.start - cue_at))
-            plural = _PLURAL_SCOPE.search(sentence.text) is not None
-            entry: dict[str, object] = {
-                "canonical": mention.group.canonical, "gtd": mention.group.gtd,
-                "mention": _group_span(mention), "claimed": bool(claim),
-                "sentence": index,
-                "evidence": [Span(sentence.start, sentence.end, sentence.text, "claim")],
-            }
-            if claim:
-                mode, mode_span = claim_mode(doc, index)
-                entry["claim_mode"] = mode.value
-                if mode_span is not None:
-                    entry["evidence"] = [*entry["evidence"], mode_span]  # type: ignore[misc]
-            if plural or len(doc.frames) == 1 or any(f.multiple for f in doc.frames):
-                targets = doc.frames
-            else:
-                targets = [_claimed_frame(doc.frames, sentence.start)]
-            for frame in targets:
-                _add(frame, dict(entry))
+            text = sentence.text
+            claim = next((c for c in _CLAIM.finditer(text)
+                          if not _NEGATED_CLAIM.search(text[max(0, c.start() - 40):c.start()])), None)
+            blame = _BLAME.search(text)
+            trace = _TRACE.search(text)
+            cued: dict[int, int] = {}
+            for cue, role in ((blame, BLAMED), (claim, CLAIMED)):
+                if cue is not None:
+                    cue_at = sentence.start + cue.start()
+                    credited = min(here, key=lambda m: abs(m.start - cue_at))
+                    subjects = [m for m in here if m.end <= cue_at]
+                    if role == CLAIMED and subjects:
+                        # "X and Y claimed responsibility", "X, the armed wing of Y, claimed": GTD's
+                        # first perpetrator is the first claimant named.
+                        credited = subjects[0]
+                    cued[credited.start] = max(role, cued.get(credited.start, MENTIONED))
+            for m in here:
+                role = cued.get(m.start, MENTIONED)
+                if role < ACTED and _acts(doc.text, m, sentence):
+                    role = ACTED
+                if role == MENTIONED and trace is not None:
+                    role = TRACED
+                if _DENIAL.search(doc.text[m.end:m.end + 40]):
+                    role = MENTIONED
+                if m.start in tentative and role < BLAMED:
+                    continue
+                credits.append(_Credit(m, role, index))
+        return credits
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions, tentative = self.mentions(doc.text)
+        doc.mentions["group"] = [_group_span(m) for m in mentions]
+        if not doc.frames:
+            return doc
+        self._keep_named_fillers(doc)
+        credits = self.credits(doc, mentions, tentative)
+        scoped: set[int] = set()  # claims and blames for one incident of several
+        for credit in credits:
+            span = _group_span(credit.mention)
+            if credit.role >= ACTED:
+                for frame in doc.frames:
+                    if any(span.within(c.start, c.end) for c in frame.clauses):
+                        _add(frame, self._entry(doc, credit, ACTED, with_claim=False))
+            if credit.role in (CLAIMED, BLAMED) and credit.sentence is not None:
+                sentence = doc.sentences[credit.sentence]
+                plural = _PLURAL_SCOPE.search(sentence.text) is not None
+                unscoped = _SINGULAR_SCOPE.search(sentence.text) is None
+                if plural or unscoped or len(doc.frames) == 1 or any(f.multiple for f in doc.frames):
+                    targets = doc.frames
+                else:
+                    targets = [_claimed_frame(doc.frames, sentence.start)]
+                    scoped.add(credit.mention.start)
+                for frame in targets:
+                    _add(frame, self._entry(doc, credit, credit.role, with_claim=True))
+        self._credit_the_rest(doc, credits, scoped)
+        for frame in doc.frames:
+            frame.groups.sort(key=lambda g: (not g.get("claimed"), -_rank(g)))
         return doc
+
+    def _credit_the_rest(self, doc: Doc, credits: list[_Credit], scoped: set[int]) -> None:
+        """Incidents with no group yet take the article's strongest credited group."""
+        if any(c.role in (CLAIMED, BLAMED) for c in credits if c.mention.start in scoped):
+            # The article says whom it credits for which attack; the others stay unattributed.
+            credits = [c for c in credits if c.role not in (CLAIMED, BLAMED)]
+            named: set[str] = set()
+        else:
+            named = {c.mention.group.canonical for c in credits}
+        usable = [c for c in credits if c.role >= TRACED or self._is_category(c.mention.group)]
+        if not usable and len(named) == 1:
+            # The only group an article about an attack names, in no other role: GTD's coders
+            # credit it ("ETA has targeted telecommunication masts before").
+            usable = [c for c in credits if not _OTHER_ROLE.search(doc.text[max(0, c.mention.start - 30):
+                                                                             c.mention.start])]
+        if not usable:
+            return
+        best = max(usable, key=lambda c: (c.role, not self._is_category(c.mention.group), -c.mention.start))
+        for frame in doc.frames:
+            if not frame.groups:
+                _add(frame, self._entry(doc, best, best.role, with_claim=True))
+
+    def _is_category(self, group: Group) -> bool:
+        """GTD's generic actor categories ("White extremists"): descriptions of perpetrators."""
+        return group.canonical.endswith(("extremists", "Extremists"))
+
+    def _entry(self, doc: Doc, credit: _Credit, role: int, *, with_claim: bool) -> dict[str, object]:
+        mention = credit.mention
+        span = _group_span(mention)
+        claimed = with_claim and role == CLAIMED
+        entry: dict[str, object] = {
+            "canonical": mention.group.canonical, "gtd": mention.group.gtd,
+            "mention": span, "claimed": claimed, "role": role, "evidence": [span],
+        }
+        if with_claim and role in (CLAIMED, BLAMED) and credit.sentence is not None:
+            sentence = doc.sentences[credit.sentence]
+            entry["sentence"] = credit.sentence
+            entry["evidence"] = [Span(sentence.start, sentence.end, sentence.text, "claim")]
+        if claimed and credit.sentence is not None:
+            mode, mode_span = claim_mode(doc, credit.sentence)
+            entry["claim_mode"] = mode.value
+            if mode_span is not None:
+                entry["evidence"] = [*entry["evidence"], mode_span]  # type: ignore[misc]
+        return entry
+
+    def _keep_named_fillers(self, doc: Doc) -> None:
+        """Organisations an earlier stage filled in stay only when the table knows them: "Gunmen"
+        or "the kidnappers" are people, GTD writes "Unknown" for them, and names this stage finds
+        itself come with their role."""
+        for frame in doc.frames:
+            kept = []
+            for entry in frame.groups:
+                canonical = str(entry.get("canonical", ""))
+                known = self.lexicon.get(canonical) is not None
+                if known:
+                    entry.setdefault("role", BLAMED)
+                    kept.append(entry)
+            frame.groups = kept

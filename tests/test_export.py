@@ -67,11 +67,8 @@ def test_csv_has_gtd_columns_and_values() -> None:
 
     zamfara = rows[make_incident("zamfara").id]
     assert (zamfara["iyear"], zamfara["imonth"], zamfara["iday"]) == ("2022", "5", "")
-    assert (zamfara["gname"], zamfara["claimed"], zamfara["claimmode_txt"]) == (
-        "Armed bandits",
-        "0",
-        "",
-    )
+    # Individuals only ("armed bandits"), no group: GTD writes Unknown.
+    assert (zamfara["gname"], zamfara["claimed"], zamfara["claimmode_txt"]) == ("Unknown", "0", "")
     assert zamfara["nkill"] == ""
 
     ramming = rows[make_incident("ramming").id]

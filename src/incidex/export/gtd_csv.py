@@ -75,7 +75,8 @@ def gtd_fields(incident: Incident) -> dict[str, FieldValue]:
             gtd_weapon_label(incident.weapon_types[0]) if incident.weapon_types else None
         ),
         "targtype1_txt": _nth(incident.target_types, 0),
-        "gname": incident.primary_perpetrator,
+        # GTD names a group or writes Unknown; "armed bandits" are individuals, not a group.
+        "gname": _group_name(incident),
         "claimed": (1 if claimant else 0) if incident.perpetrators else None,
         "claimmode_txt": claimant.claim_mode if claimant else None,
         "suicide": _flag(incident.suicide),
@@ -116,6 +117,13 @@ def _city(incident: Incident) -> str | None:
     if not location.name or location.name == location.country:
         return None
     return location.name
+
+
+def _group_name(incident: Incident) -> str | None:
+    group = next((p.canonical for p in incident.perpetrators if p.canonical), None)
+    if group is None and incident.perpetrators:
+        return "Unknown"
+    return group
 
 
 def _nth(values: list[str], n: int) -> str | None:

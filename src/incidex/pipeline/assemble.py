@@ -70,10 +70,15 @@ def _location(doc: Doc, frame: Frame) -> Location:
     specificity = frame.location.get("specificity", 5)
     assert isinstance(specificity, int)
     name = None
-    if place.kind in ("city", "admin2"):
+    unknown = frame.location.get("name")
+    if isinstance(unknown, str):
+        # A town the gazetteer does not know, placed at the point of what contains it.
+        name = _plain(unknown)
+    elif place.kind in ("city", "admin2"):
         # The article's own spelling when it names this place ("Jalalabad", not GeoNames'
         # "Jalālābād"), else the gazetteer name without diacritics, as GTD writes names.
-        mention = next((s.text for s in spans if s.attrs.get("place") == place), None)
+        mention = next((str(s.attrs.get("mention") or s.text) for s in spans
+                        if s.attrs.get("place") == place), None)
         written = mention if mention and not (mention.islower() or mention.isupper()) else None
         name = _plain(written or place.name)
     admin1 = place.admin1 if place.kind != "admin1" else place.name

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
+from incidex.geo.address import NAMESAKE_CITY_POPULATION, UNIT_WORDS, Address, read_chains
 from incidex.geo.gazetteer import Gazetteer, Place
 from incidex.geo.resolver import resolve, specificity
 from incidex.geo.toponyms import find_toponyms
+from incidex.groups import GroupLexicon
 from incidex.pipeline.doc import Doc, Span
 from incidex.pipeline.frames import Frame
 from incidex.pipeline.registry import register_stage
@@ -27,18 +30,31 @@ _LOCATIVE = re.compile(
     r"village|province|of)\s+)*|\b(?:north|south|east|west)\s+of\s+)$",
     re.IGNORECASE,
 )
+# Before an unknown first part of an address chain: a locative word or an attack verb
+# ("Assailants raided Ukpabi Nimbo, Enugu, Nigeria").
+_CHAIN_CUE = re.compile(
+    _LOCATIVE.pattern[:-1] + r"|\b(?:attacked|raided|stormed|struck|targeted|bombed|ambushed|"
+    r"shelled|entered|invaded|overran|hit)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# After a place that opens the text, the mark of a dateline: "ARGENTINA.  The second floor",
+# "BAGHDAD, Iraq (Reuters) -", "KABUL (AP) —".
+_DATELINE = re.compile(r"\s*(?:\.\s|,|\s?\(|\s?[—–-]\s)")
+_LOWER_NOUN = re.compile(rf" (?!(?:{'|'.join(sorted(UNIT_WORDS))})\b)[a-z]{{3,}}\b")
 _POSSESSIVE = re.compile(r"[’']s?\b")
 _SPECIFIC_RANK = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4, "continent": 5}
 
 
 def _toponym_span(text: str, place: Place, start: int, end: int, demonym: bool) -> Span:
     before = text[max(0, start - 60):start]
+    # "at the Stina pub", "in the Rein petroleum company": the name of a facility.
+    facility = before.endswith(("the ", "The ")) and _LOWER_NOUN.match(text, end) is not None
     return Span(start, end, text[start:end], "toponym", {
         "place": place,
         "place_name": place.name,
         "kind": place.kind,
         "demonym": demonym,
-        "locative": (not demonym) and _LOCATIVE.search(before) is not None,
+        "locative": (not demonym) and not facility and _LOCATIVE.search(before) is not None,
     })
 
 
@@ -53,14 +69,37 @@ class Geocoder:
 
     def __call__(self, doc: Doc) -> Doc:
         toponyms = find_toponyms(doc.text, self.gazetteer)
+        resolved = resolve(toponyms, doc.text)
+        addresses = read_chains(doc.text, resolved, _CHAIN_CUE)
+        # A place read inside its address chain replaces its reading out of context.
+        reread: dict[int, Place | None] = {
+            p.resolved.toponym.start: p.place for a in addresses for p in a.parts if p.resolved
+        }
         spans: list[Span] = []
-        for resolved in resolve(toponyms, doc.text):
-            if resolved.place is None:
+        for r in resolved:
+            t = r.toponym
+            place = reread.get(t.start, r.place) if not t.is_demonym else r.place
+            if place is None:
                 continue
-            t = resolved.toponym
-            spans.append(_toponym_span(doc.text, resolved.place, t.start, t.end, t.is_demonym))
+            span = _toponym_span(doc.text, place, t.start, t.end, t.is_demonym)
+            span.attrs["candidates"] = t.candidates if t.start not in reread else ()
+            span.attrs["dateline"] = not spans and _DATELINE.match(doc.text, t.end) is not None and (
+                not doc.text[:t.start].strip())
+            spans.append(span)
         doc.mentions["toponym"] = spans
+        doc.mentions["address"] = [_address_span(doc.text, a) for a in addresses]
         return doc
+
+
+def _address_span(text: str, address: Address) -> Span:
+    span = _toponym_span(text, address.place, address.start, address.end, False)
+    part = address.part
+    span.attrs.update({
+        "name": address.name,
+        "mention": text[part.start:part.end] if address.settled else None,
+        "kind": "city" if address.name else address.place.kind,
+    })
+    return span
 
 
 def _most_specific(spans: list[Span]) -> Span | None:
@@ -97,13 +136,27 @@ def article_region(doc: Doc) -> tuple[Place | None, list[Span]]:
     return gazetteer.country(top_country), evidence[:3]
 
 
+def _places_in(doc: Doc, start: int, end: int) -> list[Span]:
+    """Address chains and the toponyms outside them, within [start, end)."""
+    # A chain counts where its first part is: a clause may end inside it.
+    addresses = [a for a in doc.mentions.get("address", []) if start <= a.start < end]
+    toponyms = [s for s in doc.mentions_in("toponym", start, end)
+                if not any(a.start <= s.start < a.end for a in addresses)]
+    if addresses:
+        # Where the text spells out an address, a lone name in another country is something
+        # else ("the Chatelet metro station in Paris, France").
+        countries = {a.attrs["place"].country_code for a in addresses}
+        toponyms = [s for s in toponyms if s.attrs["place"].country_code in countries]
+    return addresses + toponyms
+
+
 def frame_location(doc: Doc, frame: Frame) -> None:
-    in_frame = [s for c in frame.clauses for s in doc.mentions_in("toponym", c.start, c.end)]
+    in_frame = [s for c in frame.clauses for s in _places_in(doc, c.start, c.end)]
     choice = _most_specific([s for s in in_frame if s.attrs["locative"]])
     if choice is None:
         sentence_spans = [
             s for i in frame.sentences
-            for s in doc.mentions_in("toponym", doc.sentences[i].start, doc.sentences[i].end)
+            for s in _places_in(doc, doc.sentences[i].start, doc.sentences[i].end)
         ]
         choice = _most_specific([s for s in sentence_spans if s.attrs["locative"]]) or (
             _most_specific([s for s in sentence_spans if s.attrs["kind"] == "city"
@@ -112,17 +165,72 @@ def frame_location(doc: Doc, frame: Frame) -> None:
     setup = frame.setup_sentence(doc)
     if choice is None and setup is not None:
         sentence = doc.sentences[setup]
-        choice = _most_specific([s for s in doc.mentions_in("toponym", sentence.start, sentence.end)
+        choice = _most_specific([s for s in _places_in(doc, sentence.start, sentence.end)
                                  if s.attrs["locative"]])
+    hints = _hinted_countries(doc)
     if choice is not None:
-        place: Place = choice.attrs["place"]
-        frame.location = {"place": place, "evidence": [choice],
-                          "specificity": specificity(place)}
+        place: Place = _in_hinted_country(doc, choice, hints)
+        name = choice.attrs.get("name")
+        frame.location = {"place": place, "evidence": [choice], "name": name,
+                          "specificity": 2 if name else specificity(place)}
         return
     region, evidence = article_region(doc)
+    dateline = next((s for s in doc.mentions.get("toponym", []) if s.attrs.get("dateline")), None)
+    if dateline is not None:
+        filed_in: Place = dateline.attrs["place"]
+        if region is None or region.country_code != filed_in.country_code:
+            region, evidence = filed_in, [dateline]
+    if region is None and doc.mentions.get("group"):
+        # Nothing in the text says where: the country the named group operates in.
+        group = doc.mentions["group"][0]
+        code = next(iter(_group_countries(str(group.attrs.get("canonical")))), None)
+        region, evidence = (Gazetteer.default().country(code) if code else None), [group]
     if region is not None:
         frame.location = {"place": region, "evidence": evidence,
                           "specificity": specificity(region)}
+
+
+def _hinted_countries(doc: Doc) -> frozenset[str]:
+    """Countries the article points to other than by its places: its dateline ("ARGENTINA.")
+    and the countries of the groups it names ("Taliban", "Hamas")."""
+    hints: set[str] = set()
+    for span in doc.mentions.get("toponym", []):
+        if span.attrs.get("dateline") and span.attrs["place"].country_code:
+            hints.add(span.attrs["place"].country_code)
+    for span in doc.mentions.get("group", []):
+        hints.update(_group_countries(str(span.attrs.get("canonical"))))
+    return frozenset(hints)
+
+
+@cache
+def _group_countries(canonical: str) -> tuple[str, ...]:
+    group = GroupLexicon.default().get(canonical)
+    if group is None:
+        return ()
+    gazetteer = Gazetteer.default()
+    codes = []
+    for name in group.countries:
+        country = next((p for p in gazetteer.candidates(name) if p.kind == "country"), None)
+        if country is not None and country.country_code:
+            codes.append(country.country_code)
+    return tuple(codes)
+
+
+def _in_hinted_country(doc: Doc, choice: Span, hints: frozenset[str]) -> Place:
+    """A town read abroad although nothing else in the article is there, while its dateline
+    or the group it names points to a country with a town of that name: that town."""
+    place: Place = choice.attrs["place"]
+    candidates = choice.attrs.get("candidates") or ()
+    if place.kind == "admin1" and choice.text.split()[-1].lower() not in UNIT_WORDS:
+        # "in Irbil": the city, not the governorate of the same name (GTD's city).
+        return next((c for c in candidates if c.kind == "city" and c.population >= NAMESAKE_CITY_POPULATION
+                     and (c.country_code, c.admin1_code) == (place.country_code, place.admin1_code)), place)
+    if not hints or place.country_code in hints or place.kind not in ("city", "admin2"):
+        return place
+    if any(s.attrs["place"].country_code == place.country_code and s.text != choice.text
+           for s in doc.mentions.get("toponym", []) if not s.attrs["demonym"]):
+        return place
+    return next((c for c in candidates if c.country_code in hints), place)
 
 
 @register_stage("locate")

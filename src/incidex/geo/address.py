@@ -1,0 +1,248 @@
+"""Address chains: how reports write where something happened.
+
+Reports, and GTD summaries above all, put a place inside its containers, innermost first:
+"in Qamishli city, Al Hasakah governorate, Syria", "in Reno, Washoe county, Nevada",
+"in the Nawa district of Helmand, Afghanistan", "in Gulshan neighborhood, Dhaka, Bangladesh".
+Read as a chain, each part must lie inside the parts after it, which settles what the
+resolver alone cannot: a village called like a place abroad ("Manna, Sri Lanka" is not the
+Manna of Indonesia), a country given only by its state ("Nevada"), and names the gazetteer
+does not know at all ("Laguilaylan, Isulan district, Sultan Kudarat, Philippines"), which
+are still the incident's town, placed at the point of the smallest known container.
+
+The incident's place in a chain is its innermost part, as GTD codes it: the municipality,
+so a neighbourhood, suburb, area or district of a city gives way to that city ("Chelsea
+neighborhood of Manhattan" is Manhattan's; codebook: "city ... in which the incident
+occurred"), and a part written as a province or governorate is a region, not a town.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from incidex.geo.gazetteer import Place
+from incidex.geo.resolver import Resolved, distance_km
+
+# Words written after a name that say what kind of unit it is ("Qamishli city").
+SETTLEMENT_UNITS = frozenset("city town village hamlet municipality township".split())
+# Parts of a city: GTD codes the city they belong to.
+SUB_CITY_UNITS = frozenset(
+    "neighborhood neighbourhood suburb quarter area sector district locality subdistrict "
+    "sub-district ward colony camp".split()
+)
+# Units above a town: a part written so is a region, never the incident's town.
+REGION_UNITS = frozenset(
+    "province governorate state region county department prefecture oblast division "
+    "emirate parish zone".split()
+)
+UNIT_WORDS = _UNITS = SETTLEMENT_UNITS | SUB_CITY_UNITS | REGION_UNITS
+_UNIT_ALT = "|".join(sorted(_UNITS, key=len, reverse=True))
+# A name: capitalised words, with the lowercase particles of Arabic, Spanish, Dutch... names
+# and abbreviations such as "D.C." or "U.S.A.".
+_WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w'’]*(?:-[\w'’]+)*\.?)"
+_PARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ul|de|del|da|do|dos|di|du|des|la|le|bin|ibn|e|i|van|von)"
+_NAME = rf"(?:{_PARTICLE}-)?{_WORD}(?:[ -](?:{_PARTICLE}[ -])?{_WORD}){{0,4}}"
+_DIRECTION = r"(?:(?:north|south)(?:[ -]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)"
+_PART = re.compile(
+    rf"(?:the\s+)?(?:{_DIRECTION}\s+)?(?P<name>{_NAME})(?:\s+(?P<unit>{_UNIT_ALT}))?\b",
+)
+# Between two parts: a comma, or "of" after a part that names its unit ("Nawa district of").
+_COMMA = re.compile(r"\s*,\s*")
+_OF = re.compile(r"\s+(?:of|in)\s+")
+# After a chain, a list goes on: "in Kabul, Kandahar and Herat" is three places, not one.
+_LIST_GOES_ON = re.compile(r",?\s+(?:and|or)\s+(?:the\s+)?[A-Z]")
+# A city part lies this close to the city it is said to be in (a neighbourhood's point).
+CITY_RADIUS_KM = 40.0
+ADMIN2_RADIUS_KM = 120.0
+# A bare name before a city this big is a quarter of it; GTD codes the city.
+METROPOLIS_POPULATION = 1_000_000
+# A first-level region named like its capital, written bare, is the city when it is this big.
+NAMESAKE_CITY_POPULATION = 50_000
+
+
+@dataclass
+class Part:
+    """One part of an address chain, with what it resolved to once read inside the others."""
+
+    start: int
+    end: int  # end of the name, without the unit word
+    name: str
+    unit: str | None
+    resolved: Resolved | None
+    place: Place | None = None
+
+
+@dataclass
+class Address:
+    """A chain of parts and the place of its innermost settlement, as GTD codes it."""
+
+    parts: list[Part]
+    start: int
+    end: int
+    place: Place  # where the chain puts the incident (a container's point for unknown names)
+    name: str | None  # the town's name as written, when the gazetteer does not know it
+    part: Part  # the part that is the incident's place
+    settled: bool  # whether ``place`` is the part itself (not a container standing in)
+
+
+def _inside(place: Place, container: Place) -> bool:
+    if container.kind in ("continent", "region"):
+        return True
+    if place.country_code != container.country_code:
+        return False
+    if container.kind == "country":
+        return True
+    if container.kind == "admin1":
+        return place.admin1_code == container.admin1_code or place.kind == "country"
+    if place.kind in ("admin1", "country"):
+        return True  # "Dhaka Division" may follow "Dhaka city"
+    radius = ADMIN2_RADIUS_KM if container.kind == "admin2" else CITY_RADIUS_KM
+    return distance_km(place, container) <= radius
+
+
+def _unit_kinds(unit: str | None) -> tuple[str, ...]:
+    if unit in SETTLEMENT_UNITS:
+        return ("city",)
+    if unit in REGION_UNITS or unit == "district":
+        return ("admin1", "admin2")
+    return ()
+
+
+def _reread(part: Part, container: Place | None) -> Place | None:
+    """The part's place read inside its container: its own reading if that lies inside,
+    else its most likely candidate inside; None when no place of that name lies inside."""
+    if part.resolved is None:
+        return None
+    own = part.resolved.place
+    candidates = part.resolved.toponym.candidates
+    kinds = _unit_kinds(part.unit)
+    if own is not None and part.resolved.toponym.is_demonym:
+        return None
+    if container is None:
+        if own is not None and kinds and own.kind not in kinds:
+            return next((c for c in candidates if c.kind in kinds and _same_area(c, own)), own)
+        return own
+    if kinds and container.kind in kinds and container in candidates:
+        return container  # "Paphos city, Paphos district": the city of the district's name
+    inside = [c for c in candidates if _inside(c, container) and c.geonameid != container.geonameid]
+    if own is not None and own in inside and (not kinds or own.kind in kinds):
+        return own
+    if kinds:
+        inside = sorted(inside, key=lambda c: c.kind not in kinds)  # stable: prior order kept
+    if inside:
+        return inside[0]
+    if own is not None and own.geonameid == container.geonameid:
+        return own
+    return None
+
+
+def _same_area(a: Place, b: Place) -> bool:
+    return a.country_code == b.country_code and a.admin1_code == b.admin1_code
+
+
+def read_chains(text: str, resolved: list[Resolved], cue: re.Pattern[str]) -> list[Address]:
+    """The address chains of a text, each read inside out.
+
+    A chain has at least two parts and at least one of them is a place the gazetteer knows
+    other than the first. A first part the gazetteer does not know counts only after a
+    locative cue (``cue`` must match the text just before it: "in", "attacked").
+    """
+    by_start = {r.toponym.start: r for r in resolved if r.place is not None}
+    out: list[Address] = []
+    pos = 0
+    while True:
+        match = _PART.search(text, pos)
+        if match is None:
+            return out
+        parts = [_part(match, by_start)]
+        end = match.end()
+        while True:
+            joiner = _COMMA.match(text, end) or (
+                _OF.match(text, end) if parts[-1].unit in SUB_CITY_UNITS | SETTLEMENT_UNITS else None
+            )
+            nxt = _PART.match(text, joiner.end()) if joiner else None
+            if nxt is None or not nxt.group("name")[:1].isupper():
+                break
+            parts.append(_part(nxt, by_start))
+            end = nxt.end()
+        pos = max(end, match.end())
+        if _LIST_GOES_ON.match(text, end):
+            continue
+        # A country ends a chain: "Iraq, Syria" is a list of two.
+        last = next((i for i, p in enumerate(parts) if p.resolved is not None and p.resolved.place
+                     is not None and p.resolved.place.kind == "country"), len(parts) - 1)
+        parts = parts[: last + 1]
+        if len(parts) < 2 or not any(p.resolved for p in parts[1:]):
+            continue
+        if parts[0].resolved is None and parts[0].unit not in SETTLEMENT_UNITS and not cue.search(
+                text, max(0, parts[0].start - 80), parts[0].start):
+            parts = parts[1:]
+            if len(parts) < 2:
+                continue
+        address = _read(parts)
+        if address is not None:
+            out.append(address)
+
+
+def _part(match: re.Match[str], by_start: dict[int, Resolved]) -> Part:
+    start, end = match.span("name")
+    name = match.group("name").rstrip(".") if not re.search(r"\.[A-Z]", match.group("name")) else (
+        match.group("name"))
+    resolved = by_start.get(start)
+    if resolved is not None and resolved.toponym.end < end - 1:
+        # The gazetteer knows only the start of the name ("Kafr" of "Kafr Sousa").
+        resolved = None if resolved.place is None or resolved.place.kind != "country" else resolved
+    unit = match.group("unit")
+    if resolved is not None and unit is None:
+        last = resolved.toponym.text.split()[-1].lower()
+        unit = last if len(resolved.toponym.text.split()) > 1 and last in _UNITS else None
+    return Part(start, end, name, unit.lower() if unit else None, resolved)
+
+
+def _read(parts: list[Part]) -> Address | None:
+    container: Place | None = None
+    for part in reversed(parts):
+        part.place = _reread(part, container)
+        own = part.resolved.place if part.resolved is not None else None
+        if (part.place is None and own is not None and container is not None and container.kind == "city"
+                and part.unit is None and own.country_code == container.country_code):
+            return None  # "Kabul, Kandahar": two towns, not one inside the other
+        if part.place is not None:
+            container = part.place
+    known = [p for p in parts if p.place is not None]
+    if not known:
+        return None
+    index = 0
+    while index + 1 < len(parts) and _city_level(parts[index + 1]) and (
+            parts[index].unit in SUB_CITY_UNITS or _within_big_city(parts[index], parts[index + 1])):
+        index += 1
+    part = parts[index]
+    if part.unit is None and part.place is not None and part.place.kind == "admin1" and part.resolved:
+        # "in Irbil, Iraq": the city, not the governorate of the same name (GTD's city).
+        part.place = next((c for c in part.resolved.toponym.candidates if c.kind == "city"
+                           and c.population >= NAMESAKE_CITY_POPULATION
+                           and _same_area(c, part.place)), part.place)
+    if part.place is None and part.unit in REGION_UNITS:
+        part = next(p for p in parts[index:] if p.place is not None) if any(
+            p.place for p in parts[index:]) else part
+    if part.place is not None:
+        return Address(parts, parts[0].start, parts[-1].end, part.place, None, part, True)
+    outer = next((p.place for p in parts[index + 1:] if p.place is not None), None)
+    if outer is None:
+        return None
+    return Address(parts, parts[0].start, parts[-1].end, outer, part.name, part, False)
+
+
+def _within_big_city(part: Part, city: Part) -> bool:
+    """A name written before a metropolis is one of its quarters ("Babu Bazar, Dhaka")."""
+    if part.unit is not None or city.place is None or city.place.population < METROPOLIS_POPULATION:
+        return False
+    return part.place is None or (part.place.kind == "city" and _inside(part.place, city.place))
+
+
+def _city_level(part: Part) -> bool:
+    if part.unit in SETTLEMENT_UNITS:
+        return True
+    if part.unit is not None:
+        return False
+    return part.place is not None and part.place.kind == "city"

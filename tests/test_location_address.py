@@ -1,0 +1,74 @@
+"""The incident's place when a report writes an address: innermost part first, containers after."""
+
+from __future__ import annotations
+
+from incidex import extract
+from incidex.record import Location
+
+
+def _location(text: str) -> Location:
+    incidents = extract(text)
+    assert incidents, text
+    return incidents[0].location
+
+
+def test_a_village_is_read_inside_the_country_written_after_it() -> None:
+    loc = _location("Assailants opened fire on a soldier in Qibbah, Tripoli, Lebanon. "
+                    "Two people were injured in the attack.")
+    assert loc.country == "Lebanon"
+    assert loc.name == "Qibbah"
+
+
+def test_a_town_the_gazetteer_does_not_know_is_named_at_its_container() -> None:
+    loc = _location("Gunmen attacked civilians in Laguilaylan, Isulan district, Sultan Kudarat, "
+                    "Philippines. Two people were killed.")
+    assert loc.name == "Laguilaylan"
+    assert loc.country == "Philippines"
+    assert loc.specificity == 2
+
+
+def test_the_city_not_the_governorate_of_the_same_name() -> None:
+    loc = _location("A bomb exploded near a police station in Beni Suef city, Beni Suef governorate, "
+                    "Egypt. Two policemen were killed.")
+    assert loc.name == "Beni Suef"
+    assert loc.specificity == 1
+
+
+def test_a_neighbourhood_gives_way_to_its_city() -> None:
+    loc = _location("Seven assailants armed with grenades attacked a bakery in Gulshan neighborhood, "
+                    "Dhaka, Bangladesh. Twenty people were killed.")
+    assert loc.name == "Dhaka"
+    assert loc.country == "Bangladesh"
+
+
+def test_a_state_alone_gives_the_country() -> None:
+    loc = _location("A gunman shot and killed two people in Reno, Washoe county, Nevada.")
+    assert loc.name == "Reno"
+    assert loc.admin1 == "Nevada"
+    assert loc.country == "United States"
+
+
+def test_the_west_bank_is_its_own_country_in_gtd_terms() -> None:
+    loc = _location("Two assailants stabbed two civilians outside a store in Beit Horon, West Bank. "
+                    "One civilian was killed.")
+    assert loc.country == "West Bank and Gaza Strip"
+    assert loc.name == "Beit Horon"
+
+
+def test_a_facility_named_like_a_town_abroad_is_not_the_place() -> None:
+    loc = _location("An explosive device detonated at the Stina pub in Kharkiv city, Kharkiv oblast, "
+                    "Ukraine. Eleven people were injured in the blast.")
+    assert loc.name == "Kharkiv"
+    assert loc.country == "Ukraine"
+
+
+def test_a_list_of_towns_is_not_an_address() -> None:
+    loc = _location("Bombs exploded in Kabul, Kandahar and Herat on Monday, killing ten people.")
+    assert loc.country == "Afghanistan"
+    assert loc.name in ("Kabul", "Kandahar", "Herat")
+
+
+def test_a_wire_dateline_gives_the_country_when_nothing_else_does() -> None:
+    loc = _location("ARGENTINA.  A bomb exploded at a bank during the early morning hours, "
+                    "killing two guards.")
+    assert loc.country == "Argentina"

@@ -10,7 +10,7 @@ SHARED ?= ../shared/data
 $(BIN)/incidex: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e ".[dev]"
+	$(BIN)/pip install -q -e ".[dev,dask,postgres]"
 	@touch $@
 
 setup: $(BIN)/incidex

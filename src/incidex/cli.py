@@ -39,6 +39,12 @@ DbOption = Annotated[
     typer.Option("--db", help="SQLAlchemy URL (default: INCIDEX_DB, else a SQLite file in the "
                  "user data directory)."),
 ]
+WorkersOption = Annotated[
+    int, typer.Option("--workers", min=1, help="Worker processes for extraction (1: this one).")
+]
+MergeOption = Annotated[
+    bool, typer.Option("--merge/--no-merge", help="Merge reports of one event into one incident.")
+]
 PublishedOption = Annotated[
     str | None,
     typer.Option("--published", help="Publication date (YYYY-MM-DD) for inputs with none."),
@@ -113,13 +119,28 @@ def extract(
     text_field: Annotated[str, typer.Option(help="Text field of JSONL/CSV inputs.")] = "text",
     date_field: Annotated[str | None, typer.Option(help="Date field of JSONL/CSV.")] = None,
     kind: Annotated[str | None, typer.Option(help="Force text|html|feed|jsonl|csv.")] = None,
+    workers: WorkersOption = 1,
+    engine: Annotated[str, typer.Option(help="local (this machine) or dask (shards -> Parquet).")]
+    = "local",
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (default: a "
+                         "local cluster of --workers processes).")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Folder of Parquet "
+                      "shards (with --engine dask).")] = None,
 ) -> None:
-    """Print the incidents the articles report (nothing is stored)."""
-    from incidex.pipeline.runner import default_pipeline
+    """Print the incidents the articles report (nothing is stored).
+
+    With --engine dask, each input file is a shard of articles (JSONL or Parquet) and its
+    incidents go to one Parquet file in --output; shards already written are skipped."""
+    if engine == "dask":
+        _extract_with_dask(paths, output, scheduler, workers,
+                           _read_options(published, text_field, date_field, kind=kind))
+        return
+    if engine != "local":
+        raise InputError(f"unknown engine {engine!r}: use local or dask")
+    from incidex.scale.workers import extract_parallel
     from incidex.sources import iter_articles
 
     options = _read_options(published, text_field, date_field, kind=kind)
-    pipeline = default_pipeline()
     incidents: list[Incident] = []
     errors: list[IncidexError] = []
 
@@ -128,20 +149,37 @@ def extract(
         _report_skip(error)
 
     extracted = 0
-    for article in iter_articles(paths, options, on_error=skip):
-        try:
-            found = pipeline.extract(article)
-        except InputError as exc:
-            skip(exc)
+    for result in extract_parallel(iter_articles(paths, options, on_error=skip), workers):
+        if result.error is not None:
+            skip(result.error)
             continue
         extracted += 1
         if fmt == "jsonl":
-            print_incidents(found, fmt)
-        incidents.extend(found)
+            print_incidents(result.incidents, fmt)
+        incidents.extend(result.incidents)
     if fmt != "jsonl":
         print_incidents(incidents, fmt)
     if errors and not extracted:
         raise typer.Exit(errors[0].exit_code)  # nothing could be read: say so in the exit code
+
+
+def _extract_with_dask(
+    paths: list[str], output: Path | None, scheduler: str | None, workers: int, options: Any
+) -> None:
+    from contextlib import nullcontext
+
+    from incidex.scale import extract_shards, open_client, pending_shards
+
+    if output is None:
+        raise InputError("--engine dask writes Parquet shards: give --output FOLDER")
+    # No cluster to start when every shard is done already.
+    cluster = open_client(scheduler, workers=workers) if pending_shards(paths, output) else nullcontext()
+    with cluster as client:
+        report = extract_shards(paths, output, client=client, options=options,
+                                on_shard=lambda shard: typer.echo(f"incidex: {shard}", err=True))
+    typer.echo(report.summary(), err=True)
+    if report.failed:
+        raise typer.Exit(InputError.exit_code)
 
 
 def _progress(items: Iterator[Any], enabled: bool) -> Iterator[Any]:
@@ -170,13 +208,17 @@ def ingest(
     url_field: Annotated[str, typer.Option(help="URL field of JSONL/CSV.")] = "url",
     kind: Annotated[str | None, typer.Option(help="Force text|html|feed|jsonl|csv.")] = None,
     progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = sys.stderr.isatty(),
+    workers: WorkersOption = 1,
+    merge: MergeOption = True,
 ) -> None:
-    """Extract incidents from articles and store both. The same article is stored once."""
+    """Extract incidents from articles and store both. The same article is stored once, and
+    reports of an event already stored join its record (unless --no-merge)."""
     from incidex.ingest import ingest_paths
 
     options = _read_options(published, text_field, date_field, id_field, url_field, kind)
     summary = ingest_paths(paths, options, db, on_error=_report_skip,
-                           wrap=lambda items: _progress(items, progress))
+                           wrap=lambda items: _progress(items, progress), workers=workers,
+                           merge=merge)
     typer.echo(
         f"{summary.articles_new} new articles ({summary.articles_seen - summary.articles_new} "
         f"already stored), {summary.incidents} incidents, {summary.skipped} skipped",
@@ -226,6 +268,8 @@ def show(
     incident_id: Annotated[str, typer.Argument(help="Incident id (inc-...).")],
     db: DbOption = None,
     fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    why: Annotated[bool, typer.Option("--why", help="Why its reports were merged: the features "
+                   "that fired, the scores, and the rule that chose each figure.")] = False,
 ) -> None:
     """One incident, with the evidence of each field quoted."""
     from incidex.display import incident_detail
@@ -234,12 +278,149 @@ def show(
     store = open_store(db)
     try:
         incident = store.get_incident(incident_id)
+        explanation = store.explain(incident.id) if why else None
     finally:
         store.close()
-    if fmt == "json":
+    if explanation is not None:
+        from incidex.dedup import format_why, why_json
+
+        if fmt == "json":
+            typer.echo(json.dumps(why_json(incident, explanation), indent=2, ensure_ascii=False))
+        else:
+            typer.echo(format_why(incident, explanation))
+    elif fmt == "json":
         typer.echo(incident.model_dump_json(indent=2))
     else:
         incident_detail(incident)
+
+
+@app.command()
+@handles_errors
+def split(
+    incident_id: Annotated[str, typer.Argument(help="Id of a merged incident.")],
+    article: Annotated[list[str] | None, typer.Option("--article", help="Take only this article's "
+                       "report out (repeatable); default: split into every report.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Undo a merge: its reports become incidents of their own again."""
+    from incidex.store import open_store
+
+    store = open_store(db)
+    try:
+        parts = store.split(incident_id, article or None)
+    finally:
+        store.close()
+    for part in parts:
+        typer.echo(f"{part.id}\t{','.join(part.article_ids)}")
+
+
+db_app = typer.Typer(help="The database schema (Alembic migrations).", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("upgrade")
+@handles_errors
+def db_upgrade(db: DbOption = None) -> None:
+    """Create or migrate the database to the newest schema (opening it does this too)."""
+    from incidex.store import open_store
+    from incidex.store.db import create_store_engine
+    from incidex.store.migrate import upgrade_schema
+
+    engine = create_store_engine(db or _default_db())
+    try:
+        state = upgrade_schema(engine)
+    finally:
+        engine.dispose()
+    open_store(db).close()  # and the full-text index
+    typer.echo(f"schema {state.before or 'none'} -> {state.after}" if state.changed
+               else f"schema already at {state.after}", err=True)
+
+
+@db_app.command("current")
+@handles_errors
+def db_current(db: DbOption = None) -> None:
+    """Print the database's schema revision and the newest this incidex knows."""
+    from incidex.store.db import create_store_engine
+    from incidex.store.migrate import current_revision, head_revision
+
+    engine = create_store_engine(db or _default_db())
+    try:
+        with engine.connect() as connection:
+            current = current_revision(connection)
+    finally:
+        engine.dispose()
+    typer.echo(f"{current or 'none'} (newest: {head_revision()})")
+
+
+def _default_db() -> str:
+    from incidex.store import default_db_url
+
+    return default_db_url()
+
+
+@app.command()
+@handles_errors
+def watch(
+    sources: Annotated[list[str], typer.Argument(help="Feed URLs, feed or article files, folders.")],
+    db: DbOption = None,
+    every: Annotated[str, typer.Option(help="Time between polls: 30s, 10m, 1h.")] = "10m",
+    once: Annotated[bool, typer.Option("--once", help="Poll once and exit.")] = False,
+    filters: Annotated[list[str] | None, typer.Option("--filter", help="Report only incidents "
+                       "matching this, e.g. 'country=Russia,killed>=1' (repeatable; default: the "
+                       "saved filters, else everything).")] = None,
+    save_filters: Annotated[bool, typer.Option("--save-filters", help="Save the --filter values "
+                            "for later runs.")] = False,
+    jsonl: Annotated[Path | None, typer.Option("--jsonl", help="Append reports to this JSONL file.")]
+    = None,
+    notify: Annotated[list[str] | None, typer.Option("--notify", help="POST each report as JSON to "
+                      "this webhook URL (repeatable).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", help="Do not print reports to stdout.")] = False,
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow private and "
+                             "loopback addresses (feeds and webhooks).")] = False,
+    timeout: Annotated[float, typer.Option(help="Seconds before a request gives up.")] = 20.0,
+    max_bytes: Annotated[int, typer.Option(help="Largest feed fetched, in bytes.")] = 5_000_000,
+    published: PublishedOption = None,
+    merge: MergeOption = True,
+) -> None:
+    """Poll feeds, files and folders; ingest what is new exactly once; report new or updated
+    incidents that match the filters (one JSON object per line)."""
+    from contextlib import suppress
+
+    from incidex.pipeline.runner import default_pipeline
+    from incidex.store import open_store
+    from incidex.watch import (
+        FetchPolicy,
+        Notifier,
+        WatchFilter,
+        WatchOptions,
+        WatchState,
+        check_url,
+        parse_every,
+    )
+    from incidex.watch import watch as run_watch
+
+    interval = parse_every(every)
+    policy = FetchPolicy(timeout=timeout, max_bytes=max_bytes, allow_private=allow_private)
+    for url in notify or []:
+        check_url(url, policy)
+    parsed = [WatchFilter.parse(spec) for spec in filters or []]
+    store = open_store(db, merge=merge)
+    try:
+        state = WatchState(store)
+        if save_filters:
+            for spec, watch_filter in zip(filters or [], parsed, strict=True):
+                state.save_filter(watch_filter, spec)
+        active = parsed or state.saved_filters()
+        notifier = Notifier(stdout=None if quiet else typer.echo, jsonl=jsonl, webhooks=list(notify or []),
+                            policy=policy)
+        options = WatchOptions(read=_read_options(published), policy=policy, merge=merge)
+        pipeline = default_pipeline()
+        with suppress(KeyboardInterrupt):  # Ctrl-C ends a watch; the state is already saved
+            run_watch(store, sources, pipeline.extract, notifier, active, options, every=interval,
+                      once=once, on_error=_report_skip,
+                      on_poll=lambda report: typer.echo(f"incidex: {report.summary()}", err=True))
+    finally:
+        store.close()
 
 
 @app.command()
@@ -315,11 +496,13 @@ def bench(
     text_field: Annotated[str, typer.Option(help="Field holding the text.")] = "text",
     limit: Annotated[int | None, typer.Option(help="Only the first N articles.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Also time N worker processes "
+                       "over the same articles.")] = 1,
 ) -> None:
     """Articles per second and peak memory of the pipeline on a corpus, per stage."""
     from incidex.bench import format_bench, run_bench
 
-    report = run_bench(corpus, text_field=text_field, limit=limit)
+    report = run_bench(corpus, text_field=text_field, limit=limit, workers=workers)
     typer.echo(json.dumps(report, indent=2) if as_json else format_bench(report))
 
 

@@ -79,7 +79,7 @@ def tag_document(doc: Doc, lexicon: GroupLexicon, recall_threshold: float | None
     when the model's marginal probability that it is outside is below the threshold."""
     tagger = role_tagger()
     found: list[Span] = []
-    names = [label for label in tagger.labels() if label != "O"]
+    names = [label for label in tagger.labels() if label != "O"] if recall_threshold is not None else []
     for sentence in doc_sentences(doc, lexicon):
         labels = tagger.tag(sentence.features)
         if recall_threshold is not None:

@@ -85,12 +85,21 @@ def _first_at_or_after(starts: list[int], offset: int) -> int:
     return lo
 
 
+_CHARACTER_ESCAPES = re.compile(r"\\[xuUN0-9]")
+
+
 def _lower_case(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """The pattern without IGNORECASE, for lower-cased text (several times faster), when its
-    own letters are all lower case; else the pattern itself."""
-    if pattern.pattern != pattern.pattern.lower():
+    """The pattern without IGNORECASE, for lower-cased text (several times faster): its
+    literal letters lower-cased ("McDonald's" -> "mcdonald's"), its escapes (``\\S``, ``\\W``)
+    kept. A pattern that names characters by code or groups by name is kept as it is."""
+    source = pattern.pattern
+    if source == source.lower():
+        return re.compile(source, pattern.flags & ~re.IGNORECASE)
+    if pattern.groupindex or _CHARACTER_ESCAPES.search(source) or not pattern.flags & re.IGNORECASE:
         return pattern
-    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+    lowered = "".join(piece if piece.startswith("\\") else piece.lower()
+                      for piece in re.split(r"(\\.)", source))
+    return re.compile(lowered, pattern.flags & ~re.IGNORECASE)
 
 
 #: The word lists as (pattern, label) pairs, for lower-cased text.
@@ -129,43 +138,82 @@ def _distance_bucket(distance: int) -> str:
     return "6-10" if distance <= 10 else "far"
 
 
+@functools.lru_cache(maxsize=65536)
+def _word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A word's own features, before and after the sentence position (which is not the
+    word's): computed once per distinct word, not once per token."""
+    head = ("bias", "w=" + word, "suf3=" + word[-3:], "suf2=" + word[-2:], "pre3=" + word[:3],
+            "shape=" + shape(word))
+    tail: list[str] = []
+    if len(word) <= 2:
+        tail.append("short")
+    if word in _NUMBER_WORDS or word.isdigit():
+        tail.append("qty")
+    if word in _TITLES:
+        tail.append("title")
+    return head, tuple(tail)
+
+
+def _nearest_triggers(marks: list[set[str]]) -> list[str]:
+    """The ``trg=`` feature of each token: where the nearest trigger token is, and how far
+    (the earlier one when two are as near). Two passes, not a search per token."""
+    n = len(marks)
+    is_trigger = ["B-TRG" in m or "I-TRG" in m for m in marks]
+    if not any(is_trigger):
+        return ["trg=none"] * n
+    previous: list[int | None] = [None] * n
+    last: int | None = None
+    for i in range(n):
+        if is_trigger[i]:
+            last = i
+        previous[i] = last
+    out = [""] * n
+    following: int | None = None
+    for i in range(n - 1, -1, -1):
+        if is_trigger[i]:
+            following = i
+        before = previous[i]
+        # A trigger exists, so one side always has one.
+        nearest = before if before is not None and (
+            following is None or i - before <= following - i) else following or 0
+        side = "on" if nearest == i else ("before" if nearest > i else "after")
+        out[i] = f"trg={side}{_distance_bucket(abs(nearest - i))}"
+    return out
+
+
+_OFFSETS = (-2, -1, 1, 2)
+_OUTSIDE = {offset: f"w{offset:+d}=<{'s' if offset < 0 else '/s'}>" for offset in _OFFSETS}
+
+
 def token_features(words: list[str], marks: list[set[str]], sentence_index: int) -> list[list[str]]:
     """The feature strings of each token of one sentence (``words`` lower-cased)."""
     n = len(words)
-    triggers = [i for i, m in enumerate(marks) if "B-TRG" in m or "I-TRG" in m]
     position = "s" + (str(sentence_index) if sentence_index < 3 else "3+")
+    nearest_trigger = _nearest_triggers(marks)
+    own = [_word_features(word) for word in words]
+    titled = [word in _TITLES for word in words]
+    neighbour = {offset: [f"w{offset:+d}={word}" for word in words] for offset in _OFFSETS}
     out: list[list[str]] = []
     for i, word in enumerate(words):
-        feats = [
-            "bias", "w=" + word, "suf3=" + word[-3:], "suf2=" + word[-2:], "pre3=" + word[:3],
-            "shape=" + shape(word), position,
-        ]
-        if len(word) <= 2:
-            feats.append("short")
-        if word in _NUMBER_WORDS or word.isdigit():
-            feats.append("qty")
-        if word in _TITLES:
-            feats.append("title")
+        head, tail = own[i]
+        feats = [*head, position, *tail]
         feats.extend("m=" + m for m in marks[i])
-        for offset in (-2, -1, 1, 2):
+        for offset in _OFFSETS:
             j = i + offset
             if 0 <= j < n:
-                feats.append(f"w{offset:+d}={words[j]}")
-                feats.extend(f"m{offset:+d}={m}" for m in marks[j] if m[0] == "B" or abs(offset) == 1)
-                if words[j] in _TITLES:
+                feats.append(neighbour[offset][j])
+                if marks[j]:
+                    feats.extend(f"m{offset:+d}={m}" for m in marks[j]
+                                 if m[0] == "B" or abs(offset) == 1)
+                if titled[j]:
                     feats.append(f"title{offset:+d}")
             else:
-                feats.append(f"w{offset:+d}=<{'s' if offset < 0 else '/s'}>")
+                feats.append(_OUTSIDE[offset])
         if i > 0:
             feats.append(f"bi-1={words[i - 1]}|{word}")
         if i + 1 < n:
             feats.append(f"bi+1={word}|{words[i + 1]}")
-        if triggers:
-            nearest = min(triggers, key=lambda t: abs(t - i))
-            side = "on" if nearest == i else ("before" if nearest > i else "after")
-            feats.append(f"trg={side}{_distance_bucket(abs(nearest - i))}")
-        else:
-            feats.append("trg=none")
+        feats.append(nearest_trigger[i])
         out.append(feats)
     return out
 

@@ -10,12 +10,14 @@ import os
 from pathlib import Path
 from typing import Any
 
+from alembic.util import CommandError
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.schema import CreateIndex
 
 from incidex.errors import StoreError
+from incidex.store.migrate import current_revision, head_revision, upgrade_schema
 from incidex.store.repository import IncidentStore
 from incidex.store.tables import Base
 
@@ -45,26 +47,48 @@ def default_db_url() -> str:
     return f"sqlite:///{path}"
 
 
-def open_store(url: str | None = None) -> IncidentStore:
-    """Connect to the database at ``url`` (default: :func:`default_db_url`), creating tables."""
+def open_store(url: str | None = None, *, merge: bool = False, upgrade: bool = True) -> IncidentStore:
+    """Connect to the database at ``url`` (default: :func:`default_db_url`).
+
+    With ``upgrade`` (the default) the schema is created or migrated to the newest revision
+    first (:mod:`incidex.store.migrate`); without it, a database that is not at the newest
+    revision is refused with a message naming ``incidex db upgrade``. ``merge`` turns on merge
+    on ingest (:class:`IncidentStore`).
+    """
     url = url or default_db_url()
     engine = create_store_engine(url)
     try:
-        Base.metadata.create_all(engine)
-        _create_missing_indexes(engine)
-    except SQLAlchemyError as exc:
+        if upgrade:
+            upgrade_schema(engine)
+            _create_missing_indexes(engine)
+        else:
+            _require_head(engine, url)
+    except (SQLAlchemyError, CommandError) as exc:
         engine.dispose()
-        raise StoreError(
-            f"cannot open database {_safe(url)}: {_reason(exc)}", source=_safe(url)
-        ) from exc
-    store = IncidentStore(engine)
+        reason = _reason(exc) if isinstance(exc, SQLAlchemyError) else str(exc)
+        raise StoreError(f"cannot open database {_safe(url)}: {reason}", source=_safe(url)) from exc
+    except StoreError:
+        engine.dispose()
+        raise
+    store = IncidentStore(engine, merge=merge)
     store.enable_text_search()
     return store
 
 
+def _require_head(engine: Engine, url: str) -> None:
+    with engine.connect() as connection:
+        current = current_revision(connection)
+    if current != head_revision():
+        raise StoreError(
+            f"database schema is at revision {current or 'none'}, this incidex needs "
+            f"{head_revision()}: run `incidex db upgrade --db URL`",
+            source=_safe(url),
+        )
+
+
 def _create_missing_indexes(engine: Engine) -> None:
-    """Indexes added to the schema since the database was created (``create_all`` adds none
-    to a table that exists): built once, the first time a newer version opens it.
+    """Indexes of the schema that the database lacks (dropped by hand, or lost by a tool
+    that copied the tables): built again, once, when the database is opened.
 
     ``IF NOT EXISTS`` (SQLite, PostgreSQL 9.5+) rather than reflection, which does not see
     the expression indexes.

@@ -41,9 +41,10 @@ class IncidentFilter:
 
 
 def filter_clauses(
-    filters: IncidentFilter | None, *, fts: bool = False
+    filters: IncidentFilter | None, *, fts: bool = False, dialect: str = "sqlite"
 ) -> list[ColumnElement[bool]]:
-    """WHERE clauses for ``filters``; ``fts`` says the database has the full-text index."""
+    """WHERE clauses for ``filters``; ``fts`` says the database (of ``dialect``) has the
+    full-text index."""
     if filters is None:
         return []
     f = filters
@@ -73,7 +74,7 @@ def filter_clauses(
     if f.text:
         clauses.append(row.summary.icontains(f.text, autoescape=True))
     if f.query:
-        clauses.append(text_clause(f.query, fts))
+        clauses.append(text_clause(f.query, fts, dialect))
     if f.bbox is not None:
         clauses.append(_in_bbox(f.bbox))
     return clauses

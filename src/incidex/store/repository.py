@@ -9,7 +9,7 @@ a :class:`~incidex.errors.StoreError`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
@@ -20,10 +20,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from incidex.article import Article
+from incidex.dedup import ClusterExplanation
+from incidex.dedup import explain as explain_merge
 from incidex.errors import IncidexError, InputError, NotFoundError, StoreError
 from incidex.record import Incident
 from incidex.store.aggregates import IncidentPoint, IncidentStats, incident_points, incident_stats
 from incidex.store.filters import IncidentFilter, filter_clauses
+from incidex.store.merging import Merger, alias_target, write_blocks
 from incidex.store.paging import page_ids, sorted_parts
 from incidex.store.rows import (
     article_from_row,
@@ -75,10 +78,17 @@ class IngestSummary:
 
 
 class IncidentStore:
-    """Articles and incidents in a SQL database. Open one with :func:`incidex.store.open_store`."""
+    """Articles and incidents in a SQL database. Open one with :func:`incidex.store.open_store`.
 
-    def __init__(self, engine: Engine) -> None:
+    ``merge`` makes ingest merge each new incident into the stored record of the same event
+    (:mod:`incidex.store.merging`); each ingest call may override it. It is off by default
+    here, where a caller stores exactly the records it hands over; ``incidex ingest`` and
+    ``incidex watch`` turn it on.
+    """
+
+    def __init__(self, engine: Engine, merge: bool = False) -> None:
         self.engine = engine
+        self.merge = merge
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._fts: bool | None = None
 
@@ -95,13 +105,22 @@ class IncidentStore:
         result = self.ingest(article, [])
         return result.article_id, result.is_new
 
-    def ingest(self, article: Article, incidents: list[Incident]) -> IngestResult:
-        """Store an article and the incidents read from it, in one transaction."""
+    def ingest(
+        self, article: Article, incidents: list[Incident], merge: bool | None = None
+    ) -> IngestResult:
+        """Store an article and the incidents read from it, in one transaction.
+
+        ``incident_ids`` of the result are the records that now hold the incidents: a merged
+        record's id when an incident joined the report of an event already stored.
+        """
         with self._write("ingest an article") as session:
-            return _ingest_batch(session, [(article, incidents)])[0]
+            return _ingest_batch(session, [(article, incidents)], self._merging(merge))[0]
 
     def ingest_many(
-        self, items: Iterable[tuple[Article, list[Incident]]], batch_size: int = 200
+        self,
+        items: Iterable[tuple[Article, list[Incident]]],
+        batch_size: int = 200,
+        merge: bool | None = None,
     ) -> IngestSummary:
         """Ingest many articles, one transaction (and a handful of statements) per batch.
 
@@ -117,11 +136,24 @@ class IncidentStore:
                 f"({summary.articles_new + summary.articles_existing} articles done before it)"
             )
             with self._write(action) as session:
-                results = _ingest_batch(session, batch)
+                results = _ingest_batch(session, batch, self._merging(merge))
             for result in results:
                 summary.add(result)
             summary.batches += 1
         return summary
+
+    def split(self, incident_id: str, article_ids: Sequence[str] | None = None) -> list[Incident]:
+        """Undo a merge: every report becomes its own incident again, or only those of
+        ``article_ids`` (article or incident ids) leave it. Returns the records written."""
+        detach = list(article_ids) if article_ids else None
+        with self._write("split an incident") as session:
+            merger = Merger(session)
+            parts = merger.split(incident_id, detach)
+            _write_merged(session, merger, utcnow())
+        return parts
+
+    def _merging(self, merge: bool | None) -> bool:
+        return self.merge if merge is None else merge
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -138,11 +170,18 @@ class IncidentStore:
             return article_from_row(row)
 
     def get_incident(self, id: str) -> Incident:
+        """The incident ``id``, or the merged record that now holds it."""
         with self._read("read an incident") as session:
             record = session.scalar(select(IncidentRow.record).where(IncidentRow.id == id))
+            if record is None and (target := alias_target(session, id)) is not None:
+                record = session.scalar(select(IncidentRow.record).where(IncidentRow.id == target))
             if record is None:
                 raise NotFoundError(f"no incident with id {id!r}")
             return Incident.model_validate(record)
+
+    def explain(self, incident_id: str) -> ClusterExplanation:
+        """Why a record holds its reports: every pair of them scored again (``show --why``)."""
+        return explain_merge(self.get_incident(incident_id))
 
     def article_incidents(self, article_id: str) -> list[Incident]:
         """The incidents an article reported, oldest first."""
@@ -214,7 +253,7 @@ class IncidentStore:
         if filters is not None and filters.query and self._fts is None:
             with self._translate("look for the full-text index"):
                 self._fts = has_text_search(self.engine)
-        return filter_clauses(filters, fts=bool(self._fts))
+        return filter_clauses(filters, fts=bool(self._fts), dialect=self.engine.dialect.name)
 
     def counts(self) -> dict[str, int]:
         with self._read("count records") as session:
@@ -251,7 +290,7 @@ class IncidentStore:
 
 
 def _ingest_batch(
-    session: Session, items: Sequence[tuple[Article, list[Incident]]]
+    session: Session, items: Sequence[tuple[Article, list[Incident]]], merge: bool = False
 ) -> list[IngestResult]:
     """Write a batch inside the caller's transaction, with a fixed number of statements."""
     now = utcnow()
@@ -285,7 +324,9 @@ def _ingest_batch(
 
     if new_articles:
         session.execute(_bulk_insert(ArticleRow), new_articles)
-    if incidents:
+    if incidents and merge:
+        _merge_batch(session, incidents, results, now)
+    elif incidents:
         existed = _upsert_incidents(session, incidents, now)
         for result in results:
             for incident_id in result.incident_ids:
@@ -297,8 +338,37 @@ def _ingest_batch(
     return results
 
 
+def _merge_batch(
+    session: Session, incidents: dict[str, Incident], results: list[IngestResult], now: dt.datetime
+) -> None:
+    """File each incident with the record of its event (:class:`Merger`), then write."""
+    merger = Merger(session)
+    updated: dict[str, bool] = {}
+    for incident in incidents.values():
+        _, updated[incident.id] = merger.add(incident)
+    _write_merged(session, merger, now)
+    for result in results:
+        for incident_id in result.incident_ids:
+            if updated[incident_id]:
+                result.incidents_updated += 1
+            else:
+                result.incidents_inserted += 1
+            updated[incident_id] = True  # a second article in the batch with it updates it
+        result.incident_ids = list(dict.fromkeys(merger.resolve(i) for i in result.incident_ids))
+
+
+def _write_merged(session: Session, merger: Merger, now: dt.datetime) -> None:
+    merger.delete_moved()
+    if merger.records:
+        _upsert_incidents(session, dict(merger.records), now, merger.created)
+    merger.write_aliases()
+
+
 def _upsert_incidents(
-    session: Session, incidents: dict[str, Incident], now: dt.datetime
+    session: Session,
+    incidents: dict[str, Incident],
+    now: dt.datetime,
+    created: Mapping[str, dt.datetime] | None = None,
 ) -> set[str]:
     """Insert new incidents, rewrite existing ones; returns the ids that existed before.
 
@@ -311,7 +381,12 @@ def _upsert_incidents(
         incidents[incident_id] = _with_article_ids(incidents[incident_id], article_ids)
     records = list(incidents.values())
 
-    inserts = [incident_values(i) | {"created_at": now} for i in records if i.id not in existing]
+    created = created or {}
+    inserts = [
+        incident_values(i) | {"created_at": created.get(i.id, now)}
+        for i in records
+        if i.id not in existing
+    ]
     updates = [incident_values(i) for i in records if i.id in existing]
     if inserts:
         session.execute(_bulk_insert(IncidentRow), inserts)
@@ -325,6 +400,7 @@ def _upsert_incidents(
     if categories:
         session.execute(_bulk_insert(IncidentCategoryRow), categories)
     _link(session, records, linked)
+    write_blocks(session, records)
     return existing
 
 

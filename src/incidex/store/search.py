@@ -8,9 +8,14 @@ the index without knowing it exists. Each FTS row is tied to its record through 
 docid table with an INTEGER PRIMARY KEY, because an ordinary table's implicit rowid may be
 renumbered by VACUUM.
 
-Elsewhere (PostgreSQL, a SQLite built without FTS5) :func:`text_clause` falls back to
+On PostgreSQL two GIN expression indexes over ``to_tsvector('simple', ...)`` of the same
+text (the incident's fields; an article's title and text) serve ``@@ to_tsquery`` with every
+word as a prefix (``bomb:*``). The 'simple' configuration neither stems nor drops stop words,
+so a query finds what it finds on SQLite; unlike FTS5 it keeps diacritics.
+
+Elsewhere (a SQLite built without FTS5, another database) :func:`text_clause` falls back to
 case-insensitive substring matching of every word, which gives the same answers on small
-stores, only slower; a PostgreSQL ``tsvector`` index can replace it behind the same function.
+stores, only slower.
 """
 
 from __future__ import annotations
@@ -34,6 +39,24 @@ _INCIDENT_BODY = (
     "coalesce({r}.admin1, '') || ' ' || coalesce({r}.country, '') || ' ' || "
     "coalesce({r}.perpetrator, '') || ' ' || coalesce({r}.attack_type, '') || ' ' || "
     "coalesce({r}.weapon_type, '') || ' ' || coalesce({r}.target_type, '')"
+)
+
+#: PostgreSQL: the documents, as the expression indexes and the queries both spell them.
+_PG_INCIDENT_DOC = "to_tsvector('simple'::regconfig, " + _INCIDENT_BODY.replace("{r}.", "") + ")"
+_PG_ARTICLE_DOC = "to_tsvector('simple'::regconfig, coalesce({a}title, '') || ' ' || {a}text)"
+_PG_INDEXES = {
+    "ix_incidents_fulltext": f"CREATE INDEX IF NOT EXISTS ix_incidents_fulltext ON incidents"
+    f" USING gin (({_PG_INCIDENT_DOC}))",
+    "ix_articles_fulltext": f"CREATE INDEX IF NOT EXISTS ix_articles_fulltext ON articles"
+    f" USING gin (({_PG_ARTICLE_DOC.format(a='')}))",
+}
+_PG_MATCH = text(
+    f"SELECT id AS incident_id FROM incidents WHERE {_PG_INCIDENT_DOC}"
+    " @@ to_tsquery('simple'::regconfig, :ts_query)"
+    " UNION SELECT ia.incident_id FROM incident_articles ia"
+    " JOIN articles ON articles.id = ia.article_id"
+    f" WHERE {_PG_ARTICLE_DOC.format(a='articles.')}"
+    " @@ to_tsquery('simple'::regconfig, :ts_query)"
 )
 
 _DDL = [
@@ -102,6 +125,11 @@ def enable_text_search(engine: Engine) -> bool:
     Cheap when the index exists; otherwise the records stored before it (an older database)
     are indexed here, in the same transaction as the tables and triggers.
     """
+    if engine.dialect.name == "postgresql":
+        with engine.begin() as connection:
+            for statement in _PG_INDEXES.values():
+                connection.exec_driver_sql(statement)
+        return True
     if engine.dialect.name != "sqlite":
         return False
     if has_text_search(engine):
@@ -121,6 +149,13 @@ def enable_text_search(engine: Engine) -> bool:
 
 def has_text_search(engine: Engine) -> bool:
     """Whether :func:`enable_text_search` has run on this database."""
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as connection:
+            found = connection.execute(
+                text("SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema()"
+                     " AND indexname IN ('ix_incidents_fulltext', 'ix_articles_fulltext')")
+            ).scalar()
+        return found == 2
     if engine.dialect.name != "sqlite":
         return False
     with engine.connect() as connection:
@@ -141,14 +176,23 @@ def fts_query(query: str) -> str:
     return " ".join(f'"{word}"*' for word in query_words(query))
 
 
-def text_clause(query: str, fts: bool) -> ColumnElement[bool]:
+def ts_query(query: str) -> str:
+    """A PostgreSQL tsquery with every word of ``query`` as a prefix: ``bomb:* & kabul:*``."""
+    return " & ".join(f"{word.lower()}:*" for word in query_words(query))
+
+
+def text_clause(query: str, fts: bool, dialect: str = "sqlite") -> ColumnElement[bool]:
     """Incidents whose record or any reporting article contains every word of ``query``.
 
-    A query with no words matches everything (the filter is then no filter).
+    A query with no words matches everything (the filter is then no filter). ``fts`` says the
+    database has its full-text index; ``dialect`` which kind it is.
     """
     words = query_words(query)
     if not words:
         return IncidentRow.id.is_not(None)
+    if fts and dialect == "postgresql":
+        matching = _PG_MATCH.bindparams(ts_query=ts_query(query)).columns(incident_id=String)
+        return IncidentRow.id.in_(matching)
     if fts:
         matching = _MATCH.bindparams(fts_query=fts_query(query)).columns(incident_id=String)
         return IncidentRow.id.in_(matching)
@@ -175,4 +219,4 @@ def _word_clause(word: str) -> ColumnElement[bool]:
     return or_(in_record, in_article)
 
 
-__all__ = ["enable_text_search", "fts_query", "has_text_search", "query_words", "text_clause"]
+__all__ = ["enable_text_search", "fts_query", "has_text_search", "query_words", "text_clause", "ts_query"]

@@ -124,3 +124,56 @@ class IncidentCategoryRow(Base):
     value: Mapped[str] = mapped_column(String, primary_key=True)
 
     __table_args__ = (Index("ix_incident_categories_kind_value", kind, value),)
+
+
+class IncidentBlockRow(Base):
+    """The dedup blocks an incident is filed under (:func:`incidex.dedup.home_keys`).
+
+    ``cell`` is the key without its day ("place|AF|kabul", "perp|islamic state") and ``day``
+    the date's ordinal (None when undated), so the candidates of a new report are one indexed
+    ``cell = ? AND day BETWEEN ? AND ?`` lookup per cell, whatever the size of the store.
+    """
+
+    __tablename__ = "incident_blocks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    incident_id: Mapped[str] = mapped_column(
+        ForeignKey("incidents.id", ondelete="CASCADE"), index=True
+    )
+    cell: Mapped[str] = mapped_column(String)
+    day: Mapped[int | None] = mapped_column(Integer)
+
+    __table_args__ = (Index("ix_incident_blocks_cell_day", cell, day),)
+
+
+class IncidentAliasRow(Base):
+    """Ids that now live inside another record: the members of a merge, and merges that a
+    later report grew into a new one. ``get_incident`` follows them, so no link goes stale.
+
+    No foreign key: the target is rewritten in the same transaction as the rows it names.
+    """
+
+    __tablename__ = "incident_aliases"
+
+    alias_id: Mapped[str] = mapped_column(String, primary_key=True)
+    incident_id: Mapped[str] = mapped_column(String, index=True)
+
+
+class WatchSeenRow(Base):
+    """Items ``incidex watch`` has ingested, per source, so a restart ingests nothing twice."""
+
+    __tablename__ = "watch_seen"
+
+    source: Mapped[str] = mapped_column(String, primary_key=True)
+    item_key: Mapped[str] = mapped_column(String, primary_key=True)
+    seen_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class SavedFilterRow(Base):
+    """Filters ``incidex watch`` reports against when none is given on the command line."""
+
+    __tablename__ = "saved_filters"
+
+    name: Mapped[str] = mapped_column(String, primary_key=True)
+    spec: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

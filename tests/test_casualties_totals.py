@@ -55,3 +55,12 @@ def test_an_attacker_killed_in_the_next_sentence_belongs_to_the_incident() -> No
                     "and the soldier was injured in the ensuing clash.")
     assert _best(incident.casualties.perpetrators_killed) == 1
     assert _best(incident.casualties.wounded) == 1
+
+
+def test_nobody_hurt_is_zero_not_one() -> None:
+    from incidex.pipeline.casualties import clause_statements
+    from incidex.pipeline.doc import Span
+
+    text = "Nobody was hurt in the blast."
+    statements = clause_statements(Span(0, len(text), text))
+    assert [(s.category, s.min, s.max) for s in statements] == [("wounded", 0, 0)]

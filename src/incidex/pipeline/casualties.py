@@ -63,6 +63,7 @@ _ATTACKER = r"(?P<who>(?:suicide\s+)?(?:bomber|attacker|assailant|gunman|perpetr
 _BESIDES = re.compile(rf"\b(?:in\s+addition\s+to|besides|apart\s+from)\s+(?:the\s+)?{_ATTACKER}\b",
                       re.IGNORECASE)
 _INCLUDING = re.compile(rf"\bincluding\s+(?:the\s+)?{_ATTACKER}\b", re.IGNORECASE)
+_NOBODY = re.compile(r"(?i)(?:nobody|no\s+one|none)\b")
 _CLAIMED_TOLL = re.compile(
     r"\bclaim\w*\s+(?:\w+\s+){0,2}?(?:responsibility|credit)\b.*\b(?:its|their)\s+"
     r"(?:fighters|militants|men|members|mujahideen|soldiers)\b",
@@ -219,6 +220,8 @@ def clause_statements(clause: Span) -> list[Statement]:
             continue
         subject_start, phrase = _subject_before(text, match.start())
         phrase = _trim_to_quantity(phrase)
+        if _NOBODY.match(phrase):
+            continue  # "Nobody was hurt": a zero, read below
         if not phrase and _SINGULAR_AUX.match(match.group()):
             subject_start, phrase = _subject_of_apposition(text, match.start())
         if phrase and not (QUANTITY.match(phrase) or _DETERMINER.match(phrase.split()[0])):
@@ -229,7 +232,7 @@ def clause_statements(clause: Span) -> list[Statement]:
                 phrase = "one " + phrase  # "Nathan Graff was wounded": one person
         if not phrase and first_perp and re.match(r"(?i)(?:being|been)\b", match.group()):
             phrase = _perp_phrase(text, first_perp)
-        if not phrase or re.match(r"(?i)(?:nobody|no\s+one|none)\b", phrase):
+        if not phrase:
             continue
         if verb == "dead" and not QUANTITY.match(phrase) and "shot" not in match.group().lower():
             continue

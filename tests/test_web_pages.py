@@ -246,3 +246,33 @@ def test_index_covers_records_stored_before_it_existed(tmp_path: object) -> None
     found = reopened.list_incidents(IncidentFilter(query="hotel"))
     reopened.close()
     assert [i.location.name for i in found] == ["Mogadishu"]
+
+
+def test_merged_incident_page_shows_each_sources_figure_and_the_rule(tmp_path: object) -> None:
+    from incidex.dedup import merge
+    from incidex.record import Casualties, Count
+
+    first_text = "A suicide bomber killed 12 people outside a police station in Kabul, police said."
+    second_text = "The toll from Monday's bombing of a Kabul police station rose to 15, officials said."
+    first = make_article("kabul", text=first_text, id="art-first")
+    second = make_article("kabul", text=second_text, id="art-second")
+    reports = []
+    for article, text, quote, n in ((first, first_text, "12 people", 12), (second, second_text, "15", 15)):
+        start = text.index(quote)
+        evidence = [Evidence(article_id=article.id, start=start, end=start + len(quote), text=quote)]
+        base = make_incident("kabul")
+        reports.append(base.model_copy(update={
+            "id": f"inc-{article.id}", "article_ids": [article.id], "evidence": {},
+            "human_targets": [], "physical_targets": [], "weapons": [], "perpetrators": [],
+            "casualties": Casualties(killed=Count.exactly(n, evidence)),
+        }))
+    merged = merge(reports, {first.id: first, second.id: second})
+    url = f"sqlite:///{tmp_path}/merged.db"
+    with open_store(url) as store:
+        store.ingest(first, [])
+        store.ingest(second, [merged])
+    page = TestClient(create_app(url, None)).get(f"/incidents/{merged.id}").text
+    figures = page[page.index("Casualties by source"):]
+    assert "<strong class=\"num\">12</strong>" in figures
+    assert "<strong class=\"num\">15</strong>" in figures
+    assert merged.reconciliation.get("killed") and merged.reconciliation["killed"] in figures

@@ -133,8 +133,17 @@ def casualty_figures(incident: Incident) -> list[dict[str, Any]]:
         by_article: dict[str, list[Evidence]] = {}
         for ev in count.evidence:
             by_article.setdefault(ev.article_id, []).append(ev)
+        # A merged record keeps each source's own figure (incident.reports): show the numbers
+        # side by side, and the rule that chose the record's value.
+        numbers: dict[str, str] = {}
+        for report in incident.reports:
+            theirs: Count | None = getattr(report.casualties, name)
+            if theirs is not None:
+                numbers[report.article_id] = count_text(theirs)
+                by_article.setdefault(report.article_id, list(theirs.evidence))
         rows.append({"key": f"casualties.{name}", "label": label, "value": count_text(count),
-                     "by_article": by_article})
+                     "by_article": by_article, "numbers": numbers,
+                     "rule": incident.reconciliation.get(name)})
     return rows
 
 

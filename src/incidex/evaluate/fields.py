@@ -30,7 +30,7 @@ import json
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -404,3 +404,49 @@ def format_field_report(scores: FieldScores) -> str:
         )
     lines.extend(f"note: {note}" for note in scores.notes)
     return "\n".join(lines)
+
+
+#: (gold value, predicted value, right?) for one field of one row.
+Comparison = tuple[Any, Any, bool]
+
+
+def cell_text(row: Mapping[str, Any], column: str) -> str | None:
+    """A prediction cell as text; None where it is blank."""
+    value = row.get(column)
+    if value is None or value == "":
+        return None
+    return str(value)
+
+
+def score_rows(
+    gold_rows: Iterable[Mapping[str, str]],
+    predicted: Mapping[str, Mapping[str, Any]],
+    *,
+    key: str,
+    compare: Callable[[Mapping[str, str], Mapping[str, Any]], Mapping[str, Comparison]],
+    field_order: Iterable[str],
+    targets: Mapping[str, float],
+    count_fields: Iterable[str],
+    dataset: str,
+) -> FieldScores:
+    """Per-field scores of predictions (row key -> predicted row) against gold rows: the one
+    loop behind the GTD and RAND scorers. Counts also add their absolute error, coordinates
+    their distance in km (the predicted value ``compare`` gives for them)."""
+    counts = frozenset(count_fields)
+    scores = FieldScores(dataset=dataset)
+    for name in field_order:
+        scores.field(name, targets.get(name))
+    for gold in gold_rows:
+        scores.rows += 1
+        pred = predicted.get(gold[key], {})
+        if not pred or not parse_count(cell_text(pred, "n_incidents")):
+            scores.no_incident += 1
+        for name, (gold_value, predicted_value, right) in compare(gold, pred).items():
+            error: float | None = None
+            if name in counts:
+                error = abs(float(gold_value) - float(predicted_value))
+            elif name == "coordinates" and predicted_value is not None:
+                error = float(predicted_value)
+            scores.field(name).add(right, error)
+    scores.fields = {k: v for k, v in scores.fields.items() if v.n}
+    return scores

@@ -41,6 +41,7 @@ from incidex.errors import InputError
 from incidex.evaluate.fields import (
     COORDINATE_TOLERANCE_KM,
     FieldScores,
+    cell_text,
     group_named_in,
     haversine_km,
     is_unknown,
@@ -52,6 +53,7 @@ from incidex.evaluate.fields import (
     same_group,
     same_label,
     same_weapon,
+    score_rows,
 )
 from incidex.export.gtd_csv import FieldValue, gtd_fields
 from incidex.geo.normalize import normalize, strip_admin_affix
@@ -171,11 +173,7 @@ def _write_csv(path: Path, rows: list[dict[str, FieldValue]]) -> None:
 Comparison = tuple[object, object, bool]
 
 
-def _text(row: Mapping[str, FieldValue], column: str) -> str | None:
-    value = row.get(column)
-    if value is None or value == "":
-        return None
-    return str(value)
+_text = cell_text
 
 
 def _count_or_zero(row: Mapping[str, FieldValue], column: str) -> int:
@@ -263,22 +261,9 @@ def score_gtd(
     gold_rows: Iterable[Row], predicted: Mapping[str, Mapping[str, FieldValue]], dataset: str = "GTD"
 ) -> FieldScores:
     """Per-field scores of predictions (eventid -> row) against gold rows."""
-    scores = FieldScores(dataset=dataset)
-    for name in _FIELD_ORDER:
-        scores.field(name, GTD_TARGETS.get(name))
-    for gold in gold_rows:
-        scores.rows += 1
-        pred = predicted.get(gold["eventid"], {})
-        if not pred or not parse_count(_text(pred, "n_incidents")):
-            scores.no_incident += 1
-        for name, (gold_value, predicted_value, right) in compare_row(gold, pred).items():
-            error: float | None = None
-            if name in _COUNT_FIELDS:
-                error = abs(float(gold_value) - float(predicted_value))  # type: ignore[arg-type]
-            elif name == "coordinates" and predicted_value is not None:
-                error = float(predicted_value)  # type: ignore[arg-type]
-            scores.field(name).add(right, error)
-    scores.fields = {k: v for k, v in scores.fields.items() if v.n}
+    scores = score_rows(gold_rows, predicted, key="eventid", compare=compare_row,
+                        field_order=_FIELD_ORDER, targets=GTD_TARGETS, count_fields=_COUNT_FIELDS,
+                        dataset=dataset)
     if "coordinates" in scores.fields:
         scores.notes.append(
             f"coordinates: right within {COORDINATE_TOLERANCE_KM:.0f} km; MAE is the mean error "

@@ -38,6 +38,7 @@ from incidex.evaluate.fields import (
     same_country,
     same_group,
     same_weapon,
+    score_rows,
 )
 from incidex.evaluate.gtd import incident_city, total_count
 from incidex.export.gtd_csv import FieldValue
@@ -193,21 +194,9 @@ _FIELD_ORDER: tuple[str, ...] = (
 def score_rand(
     gold_rows: Iterable[Row], predicted: Mapping[str, Mapping[str, FieldValue]], dataset: str = "RAND"
 ) -> FieldScores:
-    scores = FieldScores(dataset=dataset)
-    for name in _FIELD_ORDER:
-        scores.field(name, RAND_TARGETS.get(name))
-    for gold in gold_rows:
-        scores.rows += 1
-        pred = predicted.get(gold["row"], {})
-        if not pred or not parse_count(_text(pred, "n_incidents")):
-            scores.no_incident += 1
-        for name, (gold_value, predicted_value, right) in compare_rand_row(gold, pred).items():
-            error = None
-            if name in ("killed", "wounded"):
-                error = abs(float(gold_value) - float(predicted_value))  # type: ignore[arg-type]
-            scores.field(name).add(right, error)
-    scores.fields = {k: v for k, v in scores.fields.items() if v.n}
-    return scores
+    return score_rows(gold_rows, predicted, key="row", compare=compare_rand_row,
+                      field_order=_FIELD_ORDER, targets=RAND_TARGETS,
+                      count_fields=("killed", "wounded"), dataset=dataset)
 
 
 def evaluate_rand(

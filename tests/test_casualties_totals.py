@@ -64,3 +64,13 @@ def test_nobody_hurt_is_zero_not_one() -> None:
     text = "Nobody was hurt in the blast."
     statements = clause_statements(Span(0, len(text), text))
     assert [(s.category, s.min, s.max) for s in statements] == [("wounded", 0, 0)]
+
+
+def test_a_toll_that_rose_later_in_the_sentence_is_read() -> None:
+    from incidex.pipeline.casualties import clause_statements
+    from incidex.pipeline.doc import Span
+
+    text = ("The death toll from Friday's suicide car bombing at a security checkpoint in Mogadishu "
+            "rose to 11, police said.")
+    statements = clause_statements(Span(0, len(text), text))
+    assert [(s.category, s.min) for s in statements] == [("killed", 11)]

@@ -76,8 +76,9 @@ _OBJECT_FOLLOWS = re.compile(
 )
 _SURVIVED = re.compile(r"\bsurvived\b", re.IGNORECASE)
 _TOLL = re.compile(
-    r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths))\s+(?:\w+\s+){0,3}?(?:at|to|of|"
-    r"was|is|stood\s+at|rose\s+to)\s+(?P<n>(?:at\s+least\s+)?[\w,-]+)",
+    r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths))\s+(?:at|of|"
+    r"(?:[\w'’-]+\s+){0,12}?(?:rose|risen|climbed|increased|jumped|reached|stood|stands|was|is|"
+    r"now)(?:\s+(?:to|at))?)\s+(?P<n>(?:at\s+least\s+)?[\w,-]+)",
     re.IGNORECASE,
 )
 _BLEW_UP = re.compile(r"\bblew\s+(?P<who>himself|herself|themselves)\s+up\b", re.IGNORECASE)

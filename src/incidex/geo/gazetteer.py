@@ -63,7 +63,7 @@ class Place:
     population: int
     capital: bool = False  # national capital
 
-    @property
+    @cached_property  # read for every candidate of every mention; frozen fields, so safe
     def prior(self) -> float:
         return feature_prior(self.kind, self.population, self.capital)
 

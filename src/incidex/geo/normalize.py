@@ -42,8 +42,13 @@ _LATIN_NORMALISED = re.compile(r"^[a-z0-9 &]+$")
 
 def normalize(name: str) -> str:
     """Casefold, strip diacritics, drop apostrophes, turn hyphens/dots into spaces."""
-    folded = unicodedata.normalize("NFKD", name.casefold())
-    stripped = "".join(c for c in folded if not unicodedata.combining(c))
+    if name.isascii():
+        # Plain ASCII has nothing to decompose and casefolds as lower(): the common case in
+        # English news, and several times faster than the Unicode path.
+        stripped = name.lower()
+    else:
+        folded = unicodedata.normalize("NFKD", name.casefold())
+        stripped = "".join(c for c in folded if not unicodedata.combining(c))
     stripped = stripped.translate(_SPECIAL)
     return _SEPARATORS.sub(" ", stripped).strip()
 

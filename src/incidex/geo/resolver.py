@@ -114,76 +114,95 @@ def _own_city_beats_admin1(cands: tuple[Place, ...]) -> dict[int, float]:
     return lifted
 
 
-@dataclass
-class _View:
-    """What the article's other mentions say, precomputed once per mention key."""
-
-    counts: Counter[str]
-    total: int
-    countries: frozenset[str]
-    admin1s: dict[tuple[str | None, str | None], set[str]]  # (cc, admin1 code) -> names
-    cells: dict[tuple[int, int], list[Place]]  # 1-degree cells of cities and admin2s
+_MentionKey = tuple[int, ...]
 
 
 class _Context:
-    """Places named elsewhere in the article, each with the key of the mention naming it."""
+    """Places named elsewhere in the article, each with the key of the mention naming it.
 
-    def __init__(self, mentions: list[tuple[tuple[int, ...], Place]]) -> None:
+    A mention never supports itself ("Mexico" the country must not lift Mexico City), so
+    every tally is kept with the keys that contributed to it and a candidate is scored
+    against all mentions but those of its own key: one pass over the mentions per context,
+    rather than one per distinct name.
+    """
+
+    def __init__(self, mentions: list[tuple[_MentionKey, Place]]) -> None:
         self.mentions = mentions
         self._country_codes = frozenset(p.country_code for _, p in mentions)
-        self._views: dict[tuple[int, ...], _View] = {}
+        self._counts: Counter[str] = Counter()
+        self._own_counts: dict[_MentionKey, Counter[str]] = {}
+        self._country_keys: dict[str, set[_MentionKey]] = {}  # country mentions by code
+        self._admin1s: dict[tuple[str | None, str | None], list[tuple[_MentionKey, str]]] = {}
+        # Cities and districts, both flat and by 1-degree cell (lat, lon floors).
+        self._nearby: list[tuple[_MentionKey, int, int, Place]] = []
+        self._cells: dict[tuple[int, int], list[tuple[_MentionKey, Place]]] = {}
+        for key, p in mentions:
+            if p.country_code:
+                self._counts[p.country_code] += 1
+                self._own_counts.setdefault(key, Counter())[p.country_code] += 1
+            if p.kind == "admin1":
+                self._admin1s.setdefault((p.country_code, p.admin1_code), []).append((key, p.name))
+            elif p.kind in ("city", "admin2"):
+                i, j = math.floor(p.lat), math.floor(p.lon)
+                self._nearby.append((key, i, j, p))
+                self._cells.setdefault((i, j), []).append((key, p))
+            elif p.kind == "country":
+                self._country_keys.setdefault(p.country_code or "", set()).add(key)
+        self._total = sum(self._counts.values())
 
     def supports(self, place: Place) -> bool:
         """Whether the article names a place in the country of ``place``."""
         return place.country_code in self._country_codes
 
-    def _view(self, own_key: tuple[int, ...]) -> _View:
-        view = self._views.get(own_key)
-        if view is None:
-            # A mention never supports itself: "Mexico" (the country) must not lift Mexico City.
-            others = [p for key, p in self.mentions if key != own_key]
-            counts = Counter(p.country_code for p in others if p.country_code)
-            admin1s: dict[tuple[str | None, str | None], set[str]] = {}
-            cells: dict[tuple[int, int], list[Place]] = {}
-            for p in others:
-                if p.kind == "admin1":
-                    admin1s.setdefault((p.country_code, p.admin1_code), set()).add(p.name)
-                elif p.kind in ("city", "admin2"):
-                    cells.setdefault((math.floor(p.lat), math.floor(p.lon)), []).append(p)
-            countries = frozenset(p.country_code or "" for p in others if p.kind == "country")
-            view = _View(counts, sum(counts.values()), countries, admin1s, cells)
-            self._views[own_key] = view
-        return view
-
-    def bonus(self, place: Place, own_key: tuple[int, ...], view: _View | None = None) -> float:
-        if not place.country_code:  # continents and seas: neither helped nor hurt
+    def bonus(self, place: Place, own_key: _MentionKey) -> float:
+        cc = place.country_code
+        if not cc:  # continents and seas: neither helped nor hurt
             return COUNTRY_CONTEXT / 2
-        view = view or self._view(own_key)
-        score = COUNTRY_CONTEXT * view.counts[place.country_code] / view.total if view.total else 0.0
+        own = self._own_counts.get(own_key)
+        count, total = self._counts[cc], self._total
+        if own:
+            count, total = count - own[cc], total - sum(own.values())
+        score = COUNTRY_CONTEXT * count / total if total else 0.0
         if place.kind == "country":
             return score
-        if place.country_code in view.countries:
+        keys = self._country_keys.get(cc)
+        if keys and (len(keys) > 1 or own_key not in keys):
             score += IN_MENTIONED_COUNTRY
-        names = view.admin1s.get((place.country_code, place.admin1_code))
+        named = self._admin1s.get((cc, place.admin1_code))
         # "Mexico City" the region says little of the city of that name.
-        if place.kind != "admin1" and names and names != {place.name}:
-            score += IN_MENTIONED_ADMIN1
-        if place.kind in ("city", "admin2") and view.cells and _near_any(place, view.cells):
+        if place.kind != "admin1" and named:
+            names = {name for key, name in named if key != own_key}
+            if names and names != {place.name}:
+                score += IN_MENTIONED_ADMIN1
+        if place.kind in ("city", "admin2") and self._nearby and self._near_any(place, own_key):
             score += NEAR_BONUS
         return score
 
+    def _near_any(self, place: Place, own_key: _MentionKey) -> bool:
+        """Whether a city or district named elsewhere lies within ``NEAR_KM`` of ``place``.
 
-def _near_any(place: Place, cells: dict[tuple[int, int], list[Place]]) -> bool:
-    """Whether a city or district named elsewhere lies within ``NEAR_KM`` of ``place``."""
-    lat0, lon0 = math.floor(place.lat), math.floor(place.lon)
-    dlat = math.ceil(NEAR_KM / 111.0)
-    dlon = math.ceil(NEAR_KM / (111.0 * max(0.1, math.cos(math.radians(place.lat)))))
-    for i in range(lat0 - dlat, lat0 + dlat + 1):
-        for j in range(lon0 - dlon, lon0 + dlon + 1):
-            for other in cells.get((i, j), ()):
-                if other.geonameid != place.geonameid and _near(other, place):
-                    return True
-    return False
+        Only the 1-degree cells around ``place`` are searched; when the article names fewer
+        cities than there are such cells, a scan of them with the same cell bounds is quicker.
+        """
+        lat0, lon0 = math.floor(place.lat), math.floor(place.lon)
+        dlat = math.ceil(NEAR_KM / 111.0)
+        dlon = math.ceil(NEAR_KM / (111.0 * max(0.1, math.cos(math.radians(place.lat)))))
+        gid = place.geonameid
+        if len(self._nearby) <= (2 * dlat + 1) * (2 * dlon + 1):
+            return any(
+                key != own_key
+                and abs(i - lat0) <= dlat
+                and abs(j - lon0) <= dlon
+                and other.geonameid != gid
+                and _near(other, place)
+                for key, i, j, other in self._nearby
+            )
+        for i in range(lat0 - dlat, lat0 + dlat + 1):
+            for j in range(lon0 - dlon, lon0 + dlon + 1):
+                for key, other in self._cells.get((i, j), ()):
+                    if key != own_key and other.geonameid != gid and _near(other, place):
+                        return True
+        return False
 
 
 def _near(a: Place, b: Place) -> bool:
@@ -209,10 +228,32 @@ def _base_key(top: Toponym) -> _BaseKey:
     return (_mention_key(top), span_key(top.text), top.kind_hint, top.is_demonym)
 
 
+# Context-free scores of candidate lists seen before, by the identity of the list (a span's
+# candidates are one shared tuple, ``toponym_at`` keeps them) and what else they depend on.
+# The tuple is held with its scores, so its id cannot be reused while the entry lives.
+BASE_MEMO_SIZE = 50_000
+_BASE_MEMO: dict[tuple[int, str, str | None, bool], tuple[tuple[Place, ...], _Scored]] = {}
+
+
 def _base_scores(top: Toponym, key: str | None = None) -> _Scored:
-    """Context-free scores, best first, without candidates that context cannot lift to win."""
-    lifted = _own_city_beats_admin1(top.candidates)
+    """Context-free scores, best first, without candidates that context cannot lift to win.
+
+    The list returned may be shared: callers must not change it.
+    """
     key = span_key(top.text) if key is None else key
+    memo_key = (id(top.candidates), key, top.kind_hint, top.is_demonym)
+    hit = _BASE_MEMO.get(memo_key)
+    if hit is not None and hit[0] is top.candidates:
+        return hit[1]
+    if len(_BASE_MEMO) >= BASE_MEMO_SIZE:
+        _BASE_MEMO.clear()
+    scored = _score_candidates(top, key)
+    _BASE_MEMO[memo_key] = (top.candidates, scored)
+    return scored
+
+
+def _score_candidates(top: Toponym, key: str) -> _Scored:
+    lifted = _own_city_beats_admin1(top.candidates)
     hinted = _HINTED_KINDS.get(top.kind_hint or "", ())
     out = []
     for place in top.candidates:
@@ -230,8 +271,7 @@ def _base_scores(top: Toponym, key: str | None = None) -> _Scored:
 
 
 def _with_context(base: _Scored, own_key: tuple[int, ...], ctx: _Context) -> _Scored:
-    view = ctx._view(own_key)
-    out = [(score + ctx.bonus(place, own_key, view), place) for score, place in base]
+    out = [(score + ctx.bonus(place, own_key), place) for score, place in base]
     out.sort(key=lambda sp: -sp[0])
     return out
 

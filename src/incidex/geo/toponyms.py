@@ -12,7 +12,9 @@ Common words and person-name words are derived from the UD English treebanks at 
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
+from functools import lru_cache
 
 from incidex.geo.gazetteer import Gazetteer, Place
 from incidex.geo.normalize import normalize
@@ -231,10 +233,31 @@ def toponym_at(text: str, start: int, end: int, gazetteer: Gazetteer | None = No
     """
     gaz = gazetteer or Gazetteer.default()
     surface = text[start:end]
+    memo = _SPAN_READINGS.get(gaz)
+    if memo is None:
+        memo = _SPAN_READINGS[gaz] = {}
+    reading = memo.get(surface)
+    if reading is None:
+        if len(memo) >= SPAN_MEMO_SIZE:
+            memo.clear()
+        reading = memo[surface] = _read_span(surface, gaz)
+    places, is_demonym, hint, loose = reading
+    return Toponym(start, end, surface, places, is_demonym, hint, loose)
+
+
+# What a span's text reads as in a gazetteer: (candidates, is_demonym, kind hint, loose).
+_Reading = tuple[tuple[Place, ...], bool, str | None, bool]
+# Articles repeat their names and news repeats its places, so a span's reading is kept per
+# gazetteer; the bound only caps memory in a long-running process.
+SPAN_MEMO_SIZE = 100_000
+_SPAN_READINGS: weakref.WeakKeyDictionary[Gazetteer, dict[str, _Reading]] = weakref.WeakKeyDictionary()
+
+
+def _read_span(surface: str, gaz: Gazetteer) -> _Reading:
     norm = span_key(surface)
     place = gaz.demonym(norm)
     if place is not None:
-        return Toponym(start, end, surface, (place,), True)
+        return (place,), True, None, False
     words = norm.split()
     hint = None
     if len(words) > 1 and words[-1] in _ADMIN_SUFFIX:
@@ -246,9 +269,10 @@ def toponym_at(text: str, start: int, end: int, gazetteer: Gazetteer | None = No
     if not ids:
         ids = gaz.candidate_ids(norm)[:MAX_CANDIDATES]
         loose = bool(ids)
-    return Toponym(start, end, surface, tuple(gaz.place(k) for k in ids), False, hint, loose)
+    return tuple(gaz.place(k) for k in ids), False, hint, loose
 
 
+@lru_cache(maxsize=65_536)
 def span_key(surface: str) -> str:
     """The normalised name of a marked span, without a leading "the" or a possessive."""
     cleaned = surface.strip()

@@ -55,6 +55,9 @@ _BACKGROUND = re.compile(
     r"thousands|about\s+|nearly\s+|some\s+|at\s+least\s+)?(?:[\d,]{5,}|thousands)",
     re.IGNORECASE,
 )
+#: A relative clause about a name just told ("the ALF, a group that has ..."): an aside.
+_ASIDE = re.compile(r",\s+(?:a|an|the)\b(?:\s+[\w'’-]+){0,4}?\s+(?:that|which|who)\b|"
+                    r"\b(?:which|who)\b", re.IGNORECASE)
 #: A killing by the security forces is a response to an attack, not an attack of its own.
 _RESPONSE = re.compile(
     r"\b(?:shot|killed|gunned\s+down|neutrali[sz]ed|arrested)\s+(?:dead\s+)?by\s+(?:the\s+)?"
@@ -80,7 +83,12 @@ _INDEFINITE_EVENT = re.compile(
     re.IGNORECASE,
 )
 _EVENT_NOUN = re.compile(r"(?i)(?:killing|attack|bombing|explosion|blast|assault|ambush|raid|shooting|"
-                         r"incident|murder|massacre|assassination|kidnapping|abduction)s?$")
+                         r"incident|murder|massacre|assassination|kidnapping|abduction|arson)s?$")
+#: "They also took 15 journalists hostage": the attackers just told, doing more.
+_SAME_ATTACKERS = re.compile(
+    r"^\W*(?:they|the\s+(?:same\s+)?(?:[\w-]+\s+)?(?:assailants|attackers|gunmen|militants|rebels|"
+    r"insurgents|perpetrators|kidnappers|guerrill?as|terrorists|extremists))\b(?!\s+(?:was|were)\b)",
+    re.IGNORECASE)
 _LATER = re.compile(r"\b(?:(?:hours|minutes|days|a\s+day|weeks)\s+later|the\s+(?:next|following)\s+"
                     r"(?:day|morning|night)|later\s+(?:that|the\s+same)\s+(?:day|night))\b",
                     re.IGNORECASE)
@@ -163,7 +171,7 @@ def classify_clause(clause: Span, triggers: list[Span]) -> str:
     specific = _SPECIFIC.search(text) is not None
     concrete = [t for t in triggers if t.attrs["concrete"]]
     harm = [t for t in concrete if t.attrs["attack_type"] is not None or _is_harm(t.text)]
-    if _BACKGROUND.search(text) and not specific:
+    if _BACKGROUND.search(text) and not specific and not _background_aside(text, clause, concrete):
         return "background"
     series = _SERIES.search(text)
     if series and not specific and not any(
@@ -190,6 +198,16 @@ def classify_clause(clause: Span, triggers: list[Span]) -> str:
     if not harm and (_NO_CASUALTIES.search(text) or (not triggers and _TOLL.search(text))):
         return "casualty"
     return "none"
+
+
+def _background_aside(text: str, clause: Span, concrete: list[Span]) -> bool:
+    """True when the background is only told in an aside about someone the incident names:
+    "... was torched by the ALF, a group that has frequently targeted the corporation"."""
+    aside = _ASIDE.search(text)
+    if aside is None or any(m.start() < aside.start() for m in _BACKGROUND.finditer(text)):
+        return False
+    return any(t.attrs["attack_type"] is not None and t.start - clause.start < aside.start()
+               for t in concrete)
 
 
 def _who_was_hurt(clause: Span) -> str:
@@ -254,6 +272,8 @@ def _decide(doc: Doc, clause: Span, triggers: list[Span], frame: Frame) -> str:
     # own (with its own harm), or in a sentence of its own that introduces it ("a roadside
     # bomb", a date, a place); otherwise the same attackers doing more ("the attackers set
     # fire to two armoured vehicles"), unless an earlier incident of that kind is resumed.
+    if _SAME_ATTACKERS.search(clause.text):
+        return "continue"
     if sentence == last_sentence:
         own_harm = any(t.attrs["concrete"] and _is_harm(t.text) for t in triggers)
         return "new" if own_harm else "continue"
@@ -333,15 +353,34 @@ def group_frames(doc: Doc) -> list[Frame]:
 
 
 def _fallback_frame(doc: Doc) -> Frame | None:
-    """A report of one attack told in generic words ("guerrillas attacked the farm") still
-    describes an incident when nothing in the article is more concrete."""
-    for clause in doc.clauses:
-        if clause.attrs.get("kind") in ("series", "background"):
-            continue
+    """A report of one attack told in generic words ("guerrillas attacked the farm"), only
+    named in passing ("arrested in connection with the arson") or told by what its attackers
+    did ("Thirty assailants destroyed Sufi mausoleums") still describes an incident when
+    nothing in the article is more concrete."""
+    told = [c for c in doc.clauses if c.attrs.get("kind") not in ("series", "background")]
+    for clause in told:
         triggers = find_triggers(doc, clause)
-        if any(t.text.lower().startswith(("attack", "assault", "raid", "storm")) for t in triggers):
-            return Frame(clauses=[clause], triggers=triggers)
+        if any(t.text.lower().startswith(("attack", "assault", "raid", "storm"))
+               or (t.attrs["concrete"] and t.attrs["attack_type"] is not None) for t in triggers):
+            return Frame(clauses=[clause], triggers=triggers)  # also "involved in the arson"
+    for clause in told:
+        if _ATTACKERS_ACT.search(clause.text):
+            return Frame(clauses=[clause], triggers=find_triggers(doc, clause))
     return None
+
+
+#: "Thirty assailants destroyed Sufi mausoleums", "An assailant armed with a rifle threatened
+#: a patrol": attackers as the subject of a deed in the past, told with no attack word.
+_ATTACKERS_ACT = re.compile(
+    r"^(?:[\d/]+:\s*)?(?:(?:an?|the|some|several|unknown|unidentified|\w+)\s+){0,3}?"
+    r"(?:assailants?|attackers?|perpetrators?|gunm[ae]n|militants?|terrorists?|insurgents?|"
+    r"rebels?|guerrill?as?|extremists?|raiders?)"
+    r"(?:\s+(?:armed\s+with|dressed\s+in|wearing)(?:\s+[\w'’-]+){1,6}?)?"
+    r"\s+(?!(?:were|was|are|is|have|has|had|arrested|accused|suspected|believed|alleged|said|"
+    r"reported|claimed|identified|killed|captured|detained)\b)(?:\w+ed|threw|broke|stole|took|"
+    r"set|blew|hit|struck|fought|held|led|seized|tore|overran)\b",
+    re.IGNORECASE,
+)
 
 
 @register_stage("frames")

@@ -31,11 +31,24 @@ def _t(words: str, attack: A | None, weapon: W | None = None, concrete: bool = T
 TRIGGERS: tuple[Trigger, ...] = (
     _t(r"assassinat\w*|gunned\s+down", A.ASSASSINATION, W.FIREARMS),
     _t(r"hijack\w*|commandeered", A.HIJACKING),
-    _t(r"kidnap\w*|abduct\w*|taken\s+hostage|took\s+\w+\s+hostage|seized\s+\w+\s+hostages?",
-       A.KIDNAPPING),
-    _t(r"held\s+(?:\w+\s+)?hostage|hostage[-\s]taking|barricaded|siege", A.BARRICADE),
-    _t(r"set\s+(?:fire|ablaze|alight)|set\s+\w+(?:\s+\w+)?\s+(?:on\s+fire|ablaze|alight)|"
-       r"arson\w*|torch\w*|burn(?:ed|t)\s+(?:down|the|a)|firebomb\w*|fire[-\s]?bomb\w*|"
+    # "took three Colombians hostage", "attempted to take the civilian hostage"
+    _t(r"kidnap\w*|abduct\w*|taken\s+hostage|(?:t(?:ook|ake|aking)|seiz(?:ed|e|ing))\s+"
+       r"(?:[\w'’-]+\s+){1,3}?hostages?|fled\s+with\s+(?:[\w'’-]+\s+){0,2}?hostages", A.KIDNAPPING),
+    # "held three people hostage"; victims "tied and gagged" or "tied up by" the attackers
+    _t(r"held\s+(?:[\w'’-]+\s+){0,3}?hostages?|hostage[-\s]taking|barricaded|siege|"
+       r"(?:tied|bound)\s+(?:up\s+)?and\s+gagged|(?:was|were)\s+tied\s+up\s+by", A.BARRICADE),
+    # Arson as reports tell it: "setting fire to", "ignited a fire at", "started the fire",
+    # "set four separate fires", "set a Nike shoe outlet on fire", "lit a bible on fire"
+    # ("started the fire" tells the same fire again, not another one).
+    _t(r"set(?:s|ting)?\s+(?:on\s+)?(?:fire|ablaze|alight)|"
+       r"(?:set(?:s|ting)?|lit)\s+(?!off\b|up\b)(?:[\w'’-]+\s+){1,5}?(?:on\s+fire|ablaze|alight)|"
+       r"(?:set(?:s|ting)?|start(?:s|ed|ing)?|ignit(?:e|es|ed|ing)|lit)\s+"
+       r"(?:(?:a|an|two|three|four|five|six|several|multiple|numerous|\d+)\s+)?"
+       r"(?:(?:separate|small|large|big|massive|deliberate)\s+)?fires?|"
+       r"ignit(?:e|ed|ing)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:fuel|tanks?)|"
+       r"poured\s+(?:gasoline|petrol|kerosene|fuel|an\s+accelerant)\s+(?:on|over|into)|"
+       r"doused\s+(?:[\w'’-]+\s+){1,3}?(?:with|in)\s+(?:gasoline|petrol|kerosene|fuel)|"
+       r"burn(?:ed|t)\s+(?:alive|to\s+death)|arson\w*|torch\w*|burn(?:ed|t)\s+(?:down|the|a)|firebomb\w*|fire[-\s]?bomb\w*|"
        r"molotov(?:\s+cocktails?)?|incendiary|(?:petrol|gasoline|fire)\s+bombs?|gutted\s+by\s+fire",
        A.FACILITY, W.INCENDIARY),
     _t(r"suicide\s+(?:bomb\w*|attack\w*|vest|belt|mission|car)|car[-\s]bomb\w*|truck[-\s]bomb\w*|"
@@ -44,17 +57,32 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"mortars?|rockets?|shell(?:ing|ed)|booby[-\s]trap\w*|explosive\s+devices?|explosives",
        A.BOMBING, W.EXPLOSIVES),
     _t(r"shot|shoot-outs?|shoot\w*|gunfire|gunshots?|opened\s+fire|fired\s+(?:on|at|upon)|"
+       r"fired\s+(?:[\w-]+\s+){0,3}?(?:shots|bullets?|rounds|volleys?)|"
        r"machine[-\s]?gunned|gunm[ae]n|sniper|ambush\w*|firefight|exchange\s+of\s+fire|"
-       r"exchanged\s+fire|strafed|gun\s?battles?|gunfights?|gun\s+trucks?|"
+       r"exchanged\s+(?:[\w-]+\s+){0,2}?fire|strafed|gun\s?battles?|gunfights?|gun\s+trucks?|"
        r"(?:machine\s+)?guns?\s+(?:attack|fire)", A.ARMED_ASSAULT, W.FIREARMS),
     _t(r"stab(?:b\w*|s)?|ston(?:ed|ing)\s+(?:\w+\s+){0,3}?to\s+death|knife|knives|knifed|machetes?|hacked|axes?|swords?|"
-       r"knife\s+wounds?|slashed|beheaded|decapitated", A.ARMED_ASSAULT, W.MELEE),
-    _t(r"sabotag\w*|vandali[sz]\w*|damaged", A.FACILITY, None, concrete=False),
-    _t(r"ramm\w*|ran\s+over|mowed\s+down|ploughed\s+into|plowed\s+into|drove\s+(?:a|his|her|the)"
+       r"knife\s+wounds?|slashed|beheaded|decapitated|(?:slit|cut)\s+(?:[\w'’-]+\s+){0,2}?throats?",
+       A.ARMED_ASSAULT, W.MELEE),
+    # Damage done by hand: "sabotaging a gondola", "vandalized a car", "broke a window".
+    _t(r"sabotag(?:ed|ing)|vandali[sz](?:ed|ing)|"
+       r"(?:broke|smashed|shattered)\s+(?:a|an|the|\w+)\s+(?:[\w-]+\s+)?(?:windows?|glass)",
+       A.FACILITY),
+    # Graffiti is most often a detail left at the scene of an attack told before.
+    _t(r"sabotag\w*|vandali[sz]\w*|damaged|defac(?:ed|ing)|spray[-\s]?paint(?:ed|ing)", A.FACILITY, None,
+       concrete=False),
+    _t(r"ramm\w*|ran\s+over|mowed\s+down|ploughed\s+into|plowed\s+into|(?:drove|crashed)\s+(?:a|his|her|the|their)"
        r"\s+(?:car|truck|vehicle|van)\s+into|hitting\s+(?:a|an|the|two|several)\s+[\w\s]{0,30}?"
        r"with\s+(?:his|her|a|their)\s+(?:car|truck|vehicle|van)", A.UNARMED_ASSAULT, W.VEHICLE),
-    _t(r"beat(?:en|ing)?\s+(?:to\s+death|up)|lynch\w*|punched|poison\w*", A.UNARMED_ASSAULT,
-       W.MELEE),
+    _t(r"beat(?:en|ing)?\s+(?:to\s+(?:near\s+)?death|up|unconscious)|beaten\s+by|lynch\w*|punched|"
+       r"poison\w*", A.UNARMED_ASSAULT, W.MELEE),
+    # Harmful mail: "sent envelopes stuffed with monazite", "a letter laced with anthrax".
+    _t(r"(?:envelopes?|envelops|letters?|packages?|parcels?)\s+(?:[\w-]+\s+){0,2}?"
+       r"(?:stuffed|filled|laced|containing|contaminated|tainted)"
+       r"(?!\s+(?:with\s+)?(?:an?\s+)?(?:explosives?|bombs?|money|cash|a\s+(?:message|statement)))|"
+       r"(?:anthrax|ricin)[-\s](?:laced|tainted|filled|contaminated)", A.UNARMED_ASSAULT),
+    _t(r"(?:contracted|diagnosed\s+with|tested\s+positive\s+for)\s+(?:[\w-]+\s+){0,4}?anthrax",
+       A.UNARMED_ASSAULT, W.BIOLOGICAL),
     _t(r"massacr\w*|murder\w*|killed|killing|slain|slaughter\w*|executed|died|"
        r"bod(?:y|ies)\s+(?:\w+\s+){0,3}?(?:found|discovered|recovered)", None, None),
     _t(r"wounded|injured|injuring|wounding|hurt", None, None),

@@ -31,13 +31,14 @@ from __future__ import annotations
 import json
 import math
 import statistics
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 from incidex.errors import EmptyInputError, InputError, MalformedRecordError
+from incidex.evaluate.jsonl import jsonl_objects
 from incidex.geo.gazetteer import Gazetteer
 from incidex.geo.resolver import haversine_km, resolve_spans
 from incidex.geo.toponyms import find_toponyms
@@ -102,24 +103,6 @@ def _geonameid(value: Any, where: str) -> int | None:
     return None if number is None else int(number)
 
 
-def _lines(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read: {exc}", source=str(path)) from exc
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{n}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise MalformedRecordError(f"not JSON: {exc}", source=where) from exc
-        if not isinstance(obj, dict) or "id" not in obj:
-            raise MalformedRecordError("a line must be an object with an id", source=where)
-        yield where, obj
-
-
 def _spans(obj: dict[str, Any], where: str) -> list[dict[str, Any]]:
     spans = obj.get("toponyms", [])
     if not isinstance(spans, list) or not all(isinstance(s, dict) for s in spans):
@@ -134,7 +117,7 @@ def load_geo_documents(path: Path) -> list[GeoDocument]:
     """Gold documents from a JSON-lines file in the GeoWebNews/GeoVirus format."""
     docs: list[GeoDocument] = []
     seen: set[str] = set()
-    for where, obj in _lines(path):
+    for where, obj in jsonl_objects(path, "id"):
         doc_id = str(obj["id"])
         if doc_id in seen:
             raise MalformedRecordError(f"id {doc_id} appears twice", source=where)
@@ -186,7 +169,7 @@ Point = tuple[float | None, float | None, int | None]
 
 def _load_predictions(path: Path) -> dict[str, dict[tuple[int, int], Point]]:
     out: dict[str, dict[tuple[int, int], Point]] = {}
-    for where, obj in _lines(path):
+    for where, obj in jsonl_objects(path, "id"):
         spans = out.setdefault(str(obj["id"]), {})
         for s in _spans(obj, where):
             point = (

@@ -44,7 +44,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from incidex.errors import EmptyInputError, InputError, MalformedRecordError
+from incidex.errors import EmptyInputError, MalformedRecordError
+from incidex.evaluate.jsonl import jsonl_objects
 from incidex.evaluate.matching import max_bipartite_matching, max_weight_matching
 
 __all__ = [
@@ -159,28 +160,10 @@ def _template(obj: Any, where: str) -> Template:
     return Template(itype, roles)
 
 
-def _records(path: str | Path) -> Iterable[tuple[str, dict[str, Any]]]:
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read: {exc}", source=str(path)) from exc
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{n}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise MalformedRecordError(f"not JSON: {exc}", source=where) from exc
-        if not isinstance(obj, dict) or not isinstance(obj.get("docid"), str | int):
-            raise MalformedRecordError("a line must be an object with a docid", source=where)
-        yield where, obj
-
-
 def _read(path: str | Path, *, gold: bool) -> list[Muc4Document]:
     docs: list[Muc4Document] = []
     seen: set[str] = set()
-    for where, obj in _records(path):
+    for where, obj in jsonl_objects(path, "docid", (str, int)):
         docid = str(obj["docid"])
         if docid in seen:
             raise MalformedRecordError(f"docid {docid} appears twice", source=where)

@@ -6,7 +6,7 @@ import pytest
 
 import incidex
 from incidex.groups import GroupLexicon
-from incidex.pipeline.perpetrators import apposed_names, category_groups, unnamed_organisations
+from incidex.pipeline.group_mentions import apposed_names, category_groups, unnamed_organisations
 
 
 def gname(text: str) -> str | None:

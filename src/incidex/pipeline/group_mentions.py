@@ -1,0 +1,142 @@
+"""Group names the alias table does not know, found by how reports name groups.
+
+A report names an organisation as such ("a group calling itself X", "the leftwing group Dev
+Sol", "WNBF rebels", "Students For Insurrection claimed responsibility"), writes a capitalised
+name headed by an organisation word ("the Popular Resistance Committees"), or names one of
+GTD's generic actor categories by its stance ("an anti-police extremist"). Each finder returns
+:class:`~incidex.groups.GroupMention` objects; :mod:`incidex.pipeline.perpetrators` decides
+which of them acted, claimed or were blamed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from incidex.groups import Group, GroupLexicon, GroupMention
+
+__all__ = ["apposed_names", "category_groups", "free_group", "self_named_groups", "unnamed_organisations"]
+
+_SELF_NAMED = re.compile(
+    r"\b(?:group|organi[sz]ation|faction|movement|cell|front|outfit)\s+(?:calling\s+(?:itself|themselves)|"
+    r"known\s+as|that\s+calls\s+itself|named|called)\s+(?:the\s+)?[\"“]?"
+    r"(?P<name>(?:(?:al|el|ad|as|an|ar)-)?[A-Z][\w'’-]*(?:\s+(?:of|for|the|de|del|la|al|[A-Z][\w'’-]*))*\b)"
+)
+# "the leftwing group Dev Sol", "an opposition group, Movement for Democracy": a name after a group word.
+_APPOSED_NAME = re.compile(
+    r"\b(?:group|organi[sz]ation|movement|faction|outfit)\s*,?\s+(?:the\s+)?"
+    r"(?P<name>(?:(?:al|el)-)?[A-Z][\w'’-]*(?:\s+(?:of|for|the|de|del|la|al|and|[A-Z][\w'’-]*|\d+))*\b)"
+)
+# "WNBF rebels attacked": an acronym the table does not know, heading a word for fighters.
+_ACRONYM_FIGHTERS = re.compile(
+    r"\b(?P<name>[A-Z][A-Z0-9]{2,6})\s+(?:rebels|militants|guerrill?as|fighters|insurgents|militiamen|cadres)\b"
+)
+# Claimants named right before the claim: "Students For Insurrection claimed responsibility".
+_CLAIMANT_NAME = re.compile(
+    r"(?P<name>(?:(?:al|el)-)?[A-Z][\w'’-]*(?:\s+(?:of|for|the|de|del|la|al|and|[A-Z][\w'’-]*|\d+))+)"
+    r"\s+(?:\([^)]{1,40}\)\s+)?(?:has\s+|have\s+|later\s+)?(?:claimed|took|accepted)\s+(?:\w+\s+)?"
+    r"(?:responsibility|credit)"
+)
+_CONNECTOR = re.compile(r"\s(?:of|for|the|de|del|la|al|and)\s|\d", re.IGNORECASE)
+# -- organisations the table does not know --------------------------------------------------
+_ORG_HEAD = (r"(?:Brigades?|Front|Army|Movement|Committees?|Organi[sz]ation|Cells?|Group|Commandos?|"
+             r"Faction|Alliance|League|Resistance|Vanguard|Forces|Command|Squads?|Unit|Militia|"
+             r"Battalions?|Legion|Nuclei|Federation|Coalition|Council|Tigers|Guerrillas|Empire|Brotherhood|"
+             r"Network|Hawks|Avengers|Defenders|Soldiers|Warriors|Martyrs)")
+_CAPITALISED = r"(?:[A-Z][\w'’-]*|\d+(?:st|nd|rd|th))"
+_UNNAMED_ORG = re.compile(
+    rf"(?P<name>{_CAPITALISED}(?:\s+(?:of|for|the|de|del|la|al|and|{_CAPITALISED}))*?\s+{_ORG_HEAD}"
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAPITALISED}(?:\s+(?:{_CAPITALISED}|\d+))*)*)\b"
+)
+# "Peronist Armed Forces (FAP)", "the FAP (Peronist Armed Forces)": GTD writes the acronym too.
+_ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Z0-9-]{1,9})\)")
+_ACRONYM_BEFORE = re.compile(r"\b(?P<acronym>[A-Z][A-Z0-9-]{1,9})\s*\($")
+# Words that open a capitalised run without being part of a name ("Members of the ...").
+_NOT_NAME_START = frozenset(
+    "the a an members member militants fighters guerrillas rebels gunmen suspected alleged leftist "
+    "rightist armed unknown previously on in at after when while both two three four five several "
+    "some of for and it its their his her this that these those".split()
+)
+# Names of states and institutions: not perpetrator organisations in GTD's sense.
+_INSTITUTION = re.compile(
+    r"\b(?:Police|Ministry|Department|Embassy|Consulate|Government|University|Company|Corporation|"
+    r"Bank|Church|Court|Hospital|School|Station|Airport|Headquarters|Office|Center|Centre|Institute|"
+    r"Agency|Service|Services|Guard|Navy|Air|Nations|Union|Party|Congress|Parliament|Senate|Red\s+Cross|"
+    r"U\.?S|United\s+States|Special|Security|Defen[cs]e|Border|Federal|State|Republic|Royal|Marine\w*)\b"
+)
+
+_STATE_FORCES = frozenset({"Army", "Forces", "Command", "Militia", "Council"})
+
+_STANCE = re.compile(
+    r"\b(?P<stance>anti|pro)-(?P<cause>[A-Za-z]+(?:\s+(?:rights|control))?)\s+"
+    r"(?:extremists?|militants?|activists?|militias?)\b",
+    re.IGNORECASE,
+)
+
+
+def self_named_groups(text: str) -> list[GroupMention]:
+    """Groups the alias table does not know, named as such: "an organization calling itself
+    Black Lebanon", "a group known as the Heroes of Palestine"."""
+    found = []
+    for match in _SELF_NAMED.finditer(text):
+        name = match.group("name").strip()
+        found.append(GroupMention(match.start("name"), match.end("name"), name, free_group(name)))
+    return found
+
+
+def apposed_names(text: str) -> list[GroupMention]:
+    """Names the text gives a group without the alias table knowing them: "the leftwing group
+    Dev Sol", "WNBF rebels", "Students For Insurrection claimed responsibility"."""
+    found = []
+    for pattern in (_APPOSED_NAME, _ACRONYM_FIGHTERS, _CLAIMANT_NAME):
+        for match in pattern.finditer(text):
+            start, end = match.span("name")
+            words = match.group("name").split()
+            while words and words[0].lower() in _NOT_NAME_START:
+                start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
+                words = words[1:]
+            name = text[start:end]
+            if not words or _INSTITUTION.search(name):
+                continue
+            if pattern is _CLAIMANT_NAME and not (_CONNECTOR.search(name) or _UNNAMED_ORG.search(name)):
+                continue  # "Mark Sands claimed responsibility": a person
+            found.append(GroupMention(start, end, name, free_group(name)))
+    return found
+
+
+def unnamed_organisations(text: str) -> list[GroupMention]:
+    """Capitalised names headed by an organisation word ("the Popular Resistance Committees",
+    "the X Brigades"), which the stage keeps only where they act, claim or are blamed."""
+    found = []
+    for match in _UNNAMED_ORG.finditer(text):
+        start, name = match.start("name"), match.group("name")
+        words = name.split()
+        while words and words[0].lower() in _NOT_NAME_START:
+            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else match.end()
+            words = words[1:]
+        if len(words) < 2 or _INSTITUTION.search(" ".join(words)):
+            continue
+        if len(words) == 2 and words[1] in _STATE_FORCES:
+            continue  # "the Peruvian Army": a state's forces
+        end = match.end("name")
+        name = text[start:end]
+        acronym = _ACRONYM_AFTER.match(text, end) or _ACRONYM_BEFORE.search(text, 0, start)
+        if acronym:
+            name = f"{name} ({acronym.group('acronym')})"
+        found.append(GroupMention(start, end, text[start:end], free_group(name)))
+    return found
+
+
+def category_groups(text: str, lexicon: GroupLexicon) -> list[GroupMention]:
+    """GTD's generic actor categories written as a stance: "an anti-police extremist" ->
+    "Anti-Police extremists", "Pro-LGBT Rights extremists"."""
+    found = []
+    for match in _STANCE.finditer(text):
+        cause = " ".join(w if w.isupper() else w.capitalize() for w in match.group("cause").split())
+        name = f"{match.group('stance').capitalize()}-{cause} extremists"
+        group = lexicon.canonical(name) or free_group(name)
+        found.append(GroupMention(match.start(), match.end(), match.group(), group))
+    return found
+
+
+def free_group(name: str) -> Group:
+    return Group(canonical=name, gtd=name, aliases=(name,), parent=None)

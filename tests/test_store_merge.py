@@ -211,3 +211,21 @@ def test_merged_records_are_found_by_full_text(store: IncidentStore) -> None:
     ingest(store, WEDDING_1, WEDDING_2, CHECKPOINT)
     (found,) = store.list_incidents(IncidentFilter(query="wedding toll"))
     assert found.article_ids == ["a1", "a2"]
+
+
+def test_a_split_stays_split_when_a_later_report_matches_both_parts(store: IncidentStore) -> None:
+    ingest(store, WEDDING_1, WEDDING_2)
+    (merged,) = store.list_incidents()
+    store.split(merged.id)
+    later = report(
+        "a6", "Police said 20 guests died in the suicide bombing at a Kabul wedding hall.",
+        published=dt.date(2020, 3, 4), source="Agency F",
+        targets=("wedding guests",), perpetrator="Islamic State", killed=20,
+    )
+
+    ingest(store, later)
+
+    records = store.list_incidents()
+    assert len(records) == 2  # the later report joins one part; the parts are never fused again
+    assert sorted(len(r.article_ids) for r in records) == [1, 2]
+    assert any("a6" in r.article_ids for r in records)

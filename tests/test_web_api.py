@@ -285,6 +285,32 @@ def test_post_text_extracts_and_stores_incidents(writer: TestClient) -> None:
     assert [i["id"] for i in again["incidents"]] == [i["id"] for i in body["incidents"]]
 
 
+WEDDING_REPORTS = (
+    "A suicide bomber blew himself up at a crowded wedding hall in western Kabul on Sunday, killing 12 "
+    "guests, police said. Islamic State claimed the bombing.",
+    "The toll from Sunday's suicide bombing at a crowded wedding hall in western Kabul rose to 20 guests, "
+    "police said on Monday. Islamic State claimed the attack.",
+)
+
+
+@pytest.mark.parametrize("merge", [True, False])
+def test_a_second_report_of_an_event_joins_its_record_unless_told_not_to(
+    writer: TestClient, merge: bool
+) -> None:
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    for n, (text, day) in enumerate(zip(WEDDING_REPORTS, ("2020-03-02", "2020-03-03"), strict=True)):
+        payload = {"text": text, "published": day, "id": f"wedding-{n}", "merge": merge}
+        last = writer.post("/api/articles", json=payload, headers=auth)
+        assert last.status_code == 201, last.text
+    incidents = writer.get("/api/incidents").json()
+    if merge:
+        assert incidents["total"] == 1
+        (record,) = last.json()["incidents"]
+        assert record["article_ids"] == ["wedding-0", "wedding-1"]
+    else:
+        assert incidents["total"] == 2
+
+
 def test_post_html_reads_the_page(writer: TestClient) -> None:
     html = (
         "<html><head><title>Hotel siege</title></head><body><article><p>"

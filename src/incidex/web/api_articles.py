@@ -45,13 +45,14 @@ def post_article(body: ArticleIn, state: StateDep, store: StoreDep) -> IngestOut
     """Extract the incidents of an article and store both. Needs the server's token.
 
     The same text posted twice is stored once; the second answer has ``is_new`` false and
-    the incidents stored the first time.
+    the incidents stored the first time. A new report of an event already stored joins its
+    record (``merge``, on by default), and the answer gives that merged record.
     """
     article = article_from_body(body)
     if store.has_article(article.hash):
         result = store.ingest(article, [])
     else:
-        result = store.ingest(article, state.pipeline.extract(article))
+        result = store.ingest(article, state.pipeline.extract(article), merge=body.merge)
     incidents = store.article_incidents(result.article_id)
     return IngestOut(article_id=result.article_id, is_new=result.is_new, incidents=incidents)
 

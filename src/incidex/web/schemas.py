@@ -77,6 +77,8 @@ class ArticleIn(_Model):
     source: str | None = Field(default=None, max_length=200)
     published: dt.date | None = Field(default=None, description="Publication date; needed to resolve "
                                       "'on Monday'. HTML pages may carry their own.")
+    merge: bool = Field(default=True, description="Merge each incident into the stored record of the same "
+                        "event, as `incidex ingest` does; false stores the article's incidents as they are.")
 
     @model_validator(mode="after")
     def _one_body(self) -> ArticleIn:

@@ -10,7 +10,7 @@ SHARED ?= ../shared/data
 $(BIN)/incidex: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e ".[dev,dask,postgres]"
+	$(BIN)/pip install -q -e ".[dev,dask,parquet,postgres]"
 	@touch $@
 
 setup: $(BIN)/incidex

@@ -90,6 +90,13 @@ def test_ingest_twice_stores_once_then_list_show_export(db: str, tmp_path: Path)
     collection = json.loads(target.read_text(encoding="utf-8"))
     assert code == 0 and len(collection["features"]) == 2
 
+    code, out, _ = _run("export", "--db", db, "--format", "acled")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and {r["actor1"] for r in rows} == {"Boko Haram"}
+
+    code, _, err = _run("export", "--db", db, "--format", "parquet")
+    assert code == 2 and "--output" in err
+
 
 def test_show_unknown_id_fails_with_a_reason(db: str) -> None:
     code, _, err = _run("show", "inc-000000000000", "--db", db)

@@ -142,7 +142,7 @@ def test_writers_stream_instead_of_collecting_first(fmt: str) -> None:
 
 
 def test_unknown_format_is_an_input_error() -> None:
-    with pytest.raises(InputError, match="jsonl, csv, geojson"):
+    with pytest.raises(InputError, match="jsonl, csv, acled, geojson, parquet"):
         export("xlsx")
     assert export("CSV")[0] == len(REPORTS)
 

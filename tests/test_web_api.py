@@ -203,6 +203,15 @@ def test_csv_export_is_the_same_selection(client: TestClient) -> None:
     assert sorted(r["country_txt"] for r in rows) == ["Nigeria", "Somalia"]
 
 
+def test_acled_export_is_the_same_selection(client: TestClient) -> None:
+    response = client.get("/api/incidents", params={"format": "acled", "weapon_type": "Firearms"})
+    assert response.status_code == 200
+    assert 'filename="incidents.acled.csv"' in response.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert sorted(r["country"] for r in rows) == ["Nigeria", "Somalia"]
+    assert all(r["event_type"] for r in rows)
+
+
 def test_geojson_export_has_a_point_per_located_incident(client: TestClient) -> None:
     response = client.get("/api/incidents", params={"format": "geojson"})
     assert response.headers["content-type"].startswith("application/geo+json")

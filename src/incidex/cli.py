@@ -427,13 +427,14 @@ def watch(
 @handles_errors
 def export(
     db: DbOption = None,
-    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv (GTD columns) or geojson.")]
+    fmt: Annotated[str, typer.Option(
+        "--format", help="jsonl, csv (GTD columns), acled (ACLED columns), geojson, or parquet (with -o).")]
     = "jsonl",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File (default stdout).")]
     = None,
 ) -> None:
     """Write every stored incident in an exchange format."""
-    from incidex.export import write_export
+    from incidex.export import export_to_path, write_export
     from incidex.store import open_store
 
     store = open_store(db)
@@ -441,8 +442,7 @@ def export(
         if output is None:
             count = write_export(store.iter_incidents(), fmt, sys.stdout)
         else:
-            with output.open("w", encoding="utf-8", newline="") as out:
-                count = write_export(store.iter_incidents(), fmt, out)
+            count = export_to_path(store.iter_incidents(), fmt, output)
     finally:
         store.close()
     typer.echo(f"{count} incidents exported", err=True)

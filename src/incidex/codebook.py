@@ -96,8 +96,9 @@ class ClaimMode(StrEnum):
     UNKNOWN = "Unknown"
 
 
-#: GTD attack type -> ACLED (event type, sub-event type). ACLED codes political violence by
-#: form, so several GTD types land in one ACLED class.
+#: GTD attack type -> ACLED (event type, sub-event type) before the target and weapon refine
+#: it (:func:`acled_event`). ACLED codes political violence by form, so several GTD types land
+#: in one ACLED class; an attack on property alone is ACLED's property destruction.
 ACLED_EVENT: dict[AttackType, tuple[str, str]] = {
     AttackType.ASSASSINATION: ("Violence against civilians", "Attack"),
     AttackType.ARMED_ASSAULT: ("Violence against civilians", "Attack"),
@@ -105,10 +106,41 @@ ACLED_EVENT: dict[AttackType, tuple[str, str]] = {
     AttackType.HIJACKING: ("Violence against civilians", "Abduction/forced disappearance"),
     AttackType.BARRICADE: ("Violence against civilians", "Abduction/forced disappearance"),
     AttackType.KIDNAPPING: ("Violence against civilians", "Abduction/forced disappearance"),
-    AttackType.FACILITY: ("Riots", "Violent demonstration"),
+    AttackType.FACILITY: ("Strategic developments", "Looting/property destruction"),
     AttackType.UNARMED_ASSAULT: ("Violence against civilians", "Attack"),
     AttackType.UNKNOWN: ("Violence against civilians", "Attack"),
 }
+
+#: Targets that ACLED counts as an armed side: an armed attack on them is a battle, not
+#: violence against civilians.
+ACLED_ARMED_TARGETS: frozenset[str] = frozenset(
+    {TargetType.MILITARY, TargetType.POLICE, TargetType.TERRORISTS}
+)
+
+
+def acled_event(
+    attack_type: str | None, weapon_types: list[str], target_type: str | None, suicide: bool | None
+) -> tuple[str, str]:
+    """ACLED (event type, sub-event type) of an incident coded with GTD categories.
+
+    A suicide bombing is ACLED's "Suicide bomb" and a chemical attack its "Chemical weapon";
+    shootings and assaults on soldiers, police or militias are "Armed clash" battles, since
+    ACLED keeps "Violence against civilians" for unarmed victims.
+    """
+    try:
+        attack = AttackType(attack_type) if attack_type else AttackType.UNKNOWN
+    except ValueError:
+        attack = AttackType.UNKNOWN
+    if WeaponType.CHEMICAL in weapon_types:
+        return ("Explosions/Remote violence", "Chemical weapon")
+    if attack == AttackType.BOMBING and suicide:
+        return ("Explosions/Remote violence", "Suicide bomb")
+    event = ACLED_EVENT[attack]
+    armed_side = target_type in ACLED_ARMED_TARGETS
+    if armed_side and attack in (AttackType.ARMED_ASSAULT, AttackType.ASSASSINATION, AttackType.UNKNOWN):
+        return ("Battles", "Armed clash")
+    return event
+
 
 #: GTD attack type -> MUC-4 incident type (attack, bombing, kidnapping, arson, robbery,
 #: forced work stoppage). Arson is a facility attack with an incendiary weapon: see

@@ -26,6 +26,7 @@ from typing import Any
 from incidex.article import Article
 from incidex.errors import IncidexError, InputError, MalformedRecordError
 from incidex.export.gtd_csv import GTD_COLUMNS, gtd_fields
+from incidex.export.parquet import parquet_schema
 from incidex.pipeline.runner import Pipeline, default_pipeline
 from incidex.record import Incident
 from incidex.sources import ReadOptions, read_articles
@@ -39,11 +40,6 @@ PARTIAL_SUFFIX = ".partial"
 
 EXTRA = "pip install 'incidex[dask]'"
 
-_INTEGER_COLUMNS = frozenset({
-    "iyear", "imonth", "iday", "specificity", "claimed", "suicide", "success", "multiple",
-    "nkill", "nwound", "nkillter", "nwoundte",
-})
-_FLOAT_COLUMNS = frozenset({"latitude", "longitude", "confidence"})
 #: Columns of an output shard, in order: the GTD fields, then where the row came from.
 COLUMNS: tuple[str, ...] = (*GTD_COLUMNS, "article_id", "shard", "record")
 
@@ -57,10 +53,8 @@ def require(module: str) -> ModuleType:
 
 
 def _schema() -> Any:
-    pa = require("pyarrow")
-    kinds = {name: pa.int64() if name in _INTEGER_COLUMNS else pa.float64()
-             if name in _FLOAT_COLUMNS else pa.string() for name in COLUMNS}
-    return pa.schema([(name, kinds[name]) for name in COLUMNS])
+    require("pyarrow")
+    return parquet_schema(extra=("article_id", "shard"))
 
 
 def incident_row(incident: Incident, article_id: str, shard: str) -> dict[str, Any]:

@@ -30,6 +30,7 @@ router = APIRouter(prefix="/api", tags=["incidents"])
 #: What each export format is served as.
 EXPORT_TYPES = {
     "csv": ("text/csv; charset=utf-8", "csv"),
+    "acled": ("text/csv; charset=utf-8", "acled.csv"),
     "geojson": ("application/geo+json", "geojson"),
     "jsonl": ("application/x-ndjson", "jsonl"),
 }
@@ -53,8 +54,9 @@ def list_incidents(
     filters: FilterDep,
     page: PagingDep,
     format: Annotated[
-        Literal["json", "csv", "geojson", "jsonl"] | None,
-        Query(description="csv (GTD columns), geojson or jsonl: the whole selection as a file, "
+        Literal["json", "csv", "acled", "geojson", "jsonl"] | None,
+        Query(description="csv (GTD columns), acled (ACLED columns), geojson or jsonl: the whole "
+              "selection as a file, "
               "in `sort` order, not paged."),
     ] = None,
 ) -> IncidentPage | Response:

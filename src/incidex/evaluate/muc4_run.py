@@ -21,8 +21,9 @@ from typing import Any
 
 from incidex.article import Article
 from incidex.codebook import muc4_incident_type
-from incidex.evaluate.muc4 import Muc4Scores, load_documents, load_gold, score
+from incidex.evaluate.muc4 import ROLES, Muc4Scores, load_documents, load_gold, score
 from incidex.pipeline.doc import Doc
+from incidex.pipeline.frames import Frame
 from incidex.pipeline.runner import Pipeline
 from incidex.record import Entity, Incident
 
@@ -57,11 +58,47 @@ def incident_template(incident: Incident) -> dict[str, Any]:
     }
 
 
+#: A victim or physical target named more than this many sentences away from every sentence of
+#: the incident it was given to (the nearest one) is taken as another incident the frames stage
+#: did not recognise, and gets a template of its own. MUC-4 dev Template F1 40.0 -> 41.0 at 3
+#: (40.9 at 2, 40.4 at 5); train 56.9 -> 57.5, the same ranking.
+FAR_SENTENCES = 3
+_FAR_ROLES = (("Victim", "human_targets"), ("Target", "physical_targets"))
+
+
+def _split_far_fillers(doc: Doc, frame: Frame, incident: Incident,
+                       template: dict[str, Any]) -> list[dict[str, Any]]:
+    """The template, and one more per run of far victims and targets (consecutive sentences
+    apart by at most one), typed "attack", MUC-4's most general type."""
+    far: list[tuple[int, str, list[str]]] = []
+    own = frame.sentences
+    for role, field_name in _FAR_ROLES:
+        near = []
+        for entity in getattr(incident, field_name):
+            mentions = list(dict.fromkeys(entity.mentions))
+            where = [doc.sentence_index(e.start) for e in entity.evidence]
+            if where and min(abs(s - o) for s in where for o in own) > FAR_SENTENCES:
+                far.append((min(where), role, mentions))
+            elif mentions:
+                near.append(mentions)
+        template[role] = near
+    templates = [template]
+    last = -FAR_SENTENCES
+    for sentence, role, mentions in sorted(far, key=lambda f: f[0]):
+        if len(templates) == 1 or sentence - last > 1:
+            templates.append({"incident_type": "attack", **{r: [] for r in ROLES}})
+        templates[-1][role].append(mentions)
+        last = sentence
+    return templates
+
+
 def document_templates(doc: Doc, threshold: float = RELEVANCE_THRESHOLD) -> list[dict[str, Any]]:
     """The MUC-4 templates of a processed document: one per incident MUC-4 would record."""
-    return [incident_template(incident)
-            for frame, incident in zip(doc.frames, doc.incidents, strict=True)
-            if frame.relevance is None or frame.relevance >= threshold]
+    templates: list[dict[str, Any]] = []
+    for frame, incident in zip(doc.frames, doc.incidents, strict=True):
+        if frame.relevance is None or frame.relevance >= threshold:
+            templates.extend(_split_far_fillers(doc, frame, incident, incident_template(incident)))
+    return templates
 
 
 def predict(data: Path, predictions: Path, pipeline: Pipeline | None = None) -> None:

@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         dev = load(dev_path)
         print("dev:", report(model, [e for doc in examples(run_pipeline(dev), dev) for e in doc]))
     args.out.mkdir(parents=True, exist_ok=True)
-    save_model(model, str(args.out / RELEVANCE_FILE))
+    save_model(model, args.out / RELEVANCE_FILE)
     size = (args.out / RELEVANCE_FILE).stat().st_size
     print(f"wrote {args.out / RELEVANCE_FILE} ({size / 1e6:.2f} MB, "
           f"{len(model.weights[0])} features) in {time.perf_counter() - began:.0f} s")

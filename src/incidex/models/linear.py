@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 
 from incidex.errors import DataError
 
@@ -86,7 +87,13 @@ def load_model(name: str) -> LinearModel:
         return LinearModel.from_json(json.load(handle))
 
 
-def save_model(model: LinearModel, path: str) -> None:
+def read_model(path: str | Path) -> LinearModel:
+    """A model file written by :func:`save_model`."""
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return LinearModel.from_json(json.load(handle))
+
+
+def save_model(model: LinearModel, path: str | Path) -> None:
     with gzip.open(path, "wt", encoding="utf-8") as handle:
         json.dump(model.to_json(), handle, separators=(",", ":"), sort_keys=True)
 

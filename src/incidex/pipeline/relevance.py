@@ -24,12 +24,19 @@ from incidex.pipeline.frames import Frame
 from incidex.pipeline.registry import register_stage
 
 RELEVANCE_FILE = "muc4_relevance.json.gz"
+#: The same question asked of a whole article: does it report such an attack at all?
+DOCUMENT_RELEVANCE_FILE = "muc4_document_relevance.json.gz"
 _WORD = re.compile(r"[a-z0-9]+")
 
 
 @functools.cache
 def relevance_model() -> LinearModel:
     return load_model(RELEVANCE_FILE)
+
+
+@functools.cache
+def document_relevance_model() -> LinearModel:
+    return load_model(DOCUMENT_RELEVANCE_FILE)
 
 
 def _words(text: str) -> list[str]:
@@ -71,6 +78,24 @@ def frame_features(doc: Doc, frame: Frame, index: int) -> list[str]:
     features.add("frames=" + _bucket(len(doc.frames), (1, 2, 3, 5)))
     features.add("length=" + _bucket(len(sentences), (1, 2, 4)))
     return sorted(features)
+
+
+def document_features(doc: Doc) -> list[str]:
+    """What the document model reads: the article's words and word pairs, its lead's words,
+    how many frames the pipeline found and their attack types."""
+    words = _words(doc.text)
+    features = {"bias", "frames=" + _bucket(len(doc.frames), (0, 1, 2, 3))}
+    features.update("w=" + w for w in words)
+    features.update("b=" + a + "_" + b for a, b in itertools.pairwise(words))
+    if doc.sentences:
+        features.update("lead=" + w for w in _words(doc.sentences[0].text))
+    features.update("at=" + t.name for frame in doc.frames for t in frame.attack_types[:1])
+    return sorted(features)
+
+
+def score_document(doc: Doc, model: LinearModel | None = None) -> float:
+    """P(the article reports an attack a terrorism database records), MUC-4's notion."""
+    return (model or document_relevance_model()).probability(document_features(doc))
 
 
 def score_frames(doc: Doc, model: LinearModel | None = None) -> list[float]:

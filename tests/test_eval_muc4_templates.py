@@ -68,3 +68,26 @@ def test_a_victim_named_close_to_the_incident_stays_in_it() -> None:
     templates = document_templates(doc)
     assert len(templates) == 1
     assert templates[0]["Victim"] == [["mayor"], ["The mayor died"]]
+
+
+_PASSING = ("the communique of the front says that its urban commandos punished the traitor "
+            "jose antonio rodriguez, a judge of the supreme court, in san salvador yesterday.")
+
+
+def test_an_attack_told_in_passing_gets_one_template_when_the_article_is_relevant() -> None:
+    from incidex.pipeline.runner import Pipeline
+
+    doc = Pipeline().run(Article(text=_PASSING, id="t"))
+    assert not doc.frames  # no passage the frames stage takes for an incident
+    templates = document_templates(doc, document_threshold=0.0)
+    assert len(templates) == 1 and templates[0]["incident_type"] == "attack"
+    assert any(templates[0][role] for role in ("PerpInd", "Victim"))
+    # an article the document model does not find relevant enough gets none
+    assert document_templates(doc, document_threshold=1.01) == []
+
+
+def test_the_rules_configuration_makes_no_template_from_the_tagger() -> None:
+    from incidex.pipeline.runner import Pipeline
+
+    doc = Pipeline.named("rules").run(Article(text=_PASSING, id="t"))
+    assert document_templates(doc, document_threshold=0.0) == []

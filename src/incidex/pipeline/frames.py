@@ -118,6 +118,9 @@ class Frame:
     location: dict[str, object] = field(default_factory=dict)
     date: dict[str, object] = field(default_factory=dict)
     multiple: bool = False
+    #: probability that the frame reports an attack a terrorism database records (the
+    #: ``relevance`` stage); None until scored
+    relevance: float | None = None
 
     @property
     def start(self) -> int:

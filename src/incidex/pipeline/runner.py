@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from incidex.article import Article
 from incidex.errors import EmptyInputError, InputTooLargeError, MissingStageError, PipelineError
-from incidex.pipeline import learned_roles  # noqa: F401  (registers the learned stages)
+from incidex.pipeline import learned_roles, relevance  # noqa: F401  (registers the learned stages)
 from incidex.pipeline.doc import Doc
 from incidex.pipeline.registry import Stage, make_stage
 from incidex.record import Incident
@@ -19,10 +19,13 @@ RULE_STAGES: tuple[str, ...] = (
     "perpetrators", "locate", "time", "assemble",
 )
 #: The rules, then the role fillers of the learned tagger (``roles.learned``) in place of the
-#: rule fillers. The GTD coding still reads the rule fillers (target types from "a traffic
-#: policeman"), which the learned ones, trained on MUC-4's names, would not serve as well.
+#: rule fillers, and each frame's learned relevance (``relevance``: scored, nothing dropped).
+#: The GTD coding still reads the rule fillers (target types from "a traffic policeman"),
+#: which the learned ones, trained on MUC-4's names, would not serve as well.
 LEARNED_STAGES: tuple[str, ...] = tuple(
-    name for stage in RULE_STAGES for name in ((stage, "roles.learned") if stage == "coding" else (stage,))
+    name for stage in RULE_STAGES
+    for name in ((stage, "roles.learned") if stage == "coding"
+                 else ("relevance", stage) if stage == "assemble" else (stage,))
 )
 #: Named configurations, measured side by side in docs/benchmarks.md.
 CONFIGURATIONS: dict[str, tuple[str, ...]] = {

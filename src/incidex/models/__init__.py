@@ -1,0 +1,1 @@
+"""Shipped model files and the plain-Python code that reads them."""

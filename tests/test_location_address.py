@@ -72,3 +72,43 @@ def test_a_wire_dateline_gives_the_country_when_nothing_else_does() -> None:
     loc = _location("ARGENTINA.  A bomb exploded at a bank during the early morning hours, "
                     "killing two guards.")
     assert loc.country == "Argentina"
+
+
+def test_a_full_stop_ends_the_chain_before_the_next_sentence() -> None:
+    loc = _location("Fifty gunmen attacked a gendarmerie post in Tiaboure department, Kenedougou "
+                    "province, Burkina Faso. At least four people were killed.")
+    assert loc.country == "Burkina Faso"
+    assert loc.name == "Tiaboure"
+
+
+def test_a_part_called_city_wins_over_the_quarters_before_it() -> None:
+    loc = _location("Gunmen shot a trader in Haleel area, Warta neighborhood, Mogadishu city, "
+                    "Banaadir region, Somalia. The trader was killed.")
+    assert loc.name == "Mogadishu"
+
+
+def test_a_capital_filed_under_its_own_region_is_still_the_city() -> None:
+    loc = _location("Assailants threw a grenade at a bank in Kiev city, Kiev oblast, Ukraine. "
+                    "Nobody was hurt.")
+    assert loc.name in ("Kyiv", "Kiev")
+    assert loc.specificity == 1
+
+
+def test_a_region_named_with_and_stays_one_part_of_the_chain() -> None:
+    loc = _location("Militants stormed a hotel in Lal Bazaar, Srinagar, Jammu and Kashmir, India, "
+                    "killing three policemen.")
+    assert loc.name == "Srinagar"
+    assert loc.country == "India"
+
+
+def test_a_village_that_was_attacked_is_the_place() -> None:
+    loc = _location("Approximately 80 assailants attacked Dhuurre village in Nugaal, Somalia. "
+                    "Six villagers were killed.")
+    assert loc.name == "Dhuurre"
+
+
+def test_a_town_in_the_sentence_beats_the_country_of_an_aside() -> None:
+    loc = _location("Gunmen, believed to be part of the insurgency in Algeria, set up a fake "
+                    "roadblock near Oued Fodda Zemmour, Algeria. They killed four drivers.")
+    assert loc.name == "Oued Fodda Zemmour"
+    assert loc.country == "Algeria"

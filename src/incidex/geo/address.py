@@ -39,13 +39,22 @@ UNIT_WORDS = _UNITS = SETTLEMENT_UNITS | SUB_CITY_UNITS | REGION_UNITS
 _UNIT_ALT = "|".join(sorted(_UNITS, key=len, reverse=True))
 # A name: capitalised words, with the lowercase particles of Arabic, Spanish, Dutch... names
 # and abbreviations such as "D.C." or "U.S.A.".
-_WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w'’]*(?:-[\w'’]+)*\.?)"
-_PARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ul|de|del|da|do|dos|di|du|des|la|le|bin|ibn|e|i|van|von)"
+# A full stop ends a name unless it closes an abbreviation ("St. Louis"): "Burkina Faso. At
+# least four" is a country and the next sentence.
+_WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|(?:St|Ste|Sta|Ft|Mt|Pt)\.|[A-Z][\w'’]*(?:-[\w'’]+)*)"
+_PARTICLE = (r"(?:al|el|ad|ed|ar|er|as|es|ash|at|et|az|ez|an|en|ul|de|del|da|do|dos|di|du|des|la|le|"
+             r"bin|ibn|e|i|van|von)")
 _NAME = rf"(?:{_PARTICLE}-)?{_WORD}(?:[ -](?:{_PARTICLE}[ -])?{_WORD}){{0,4}}"
 _DIRECTION = r"(?:(?:north|south)(?:[ -]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)"
-_PART = re.compile(
-    rf"(?:the\s+)?(?:{_DIRECTION}\s+)?(?P<name>{_NAME})(?:\s+(?P<unit>{_UNIT_ALT}))?\b",
+_PART_TEMPLATE = (
+    r"(?:the\s+)?(?:{direction}\s+)?(?P<name>{name})"
+    r"(?:(?:\s+(?:development|administrative|autonomous))?\s+(?P<unit>{units}))?\b"
 )
+_PART = re.compile(_PART_TEMPLATE.format(direction=_DIRECTION, name=_NAME, units=_UNIT_ALT))
+# A name with "and" in it ("Jammu and Kashmir"), taken only where the gazetteer knows the
+# whole name: otherwise "and" joins two places.
+_JOINED_PART = re.compile(
+    _PART_TEMPLATE.format(direction=_DIRECTION, name=rf"{_NAME} and {_NAME}", units=_UNIT_ALT))
 # Between two parts: a comma, or "of" after a part that names its unit ("Nawa district of").
 _COMMA = re.compile(r"\s*,\s*")
 _OF = re.compile(r"\s+(?:of|in)\s+")
@@ -131,6 +140,12 @@ def _reread(part: Part, container: Place | None) -> Place | None:
         inside = sorted(inside, key=lambda c: c.kind not in kinds)  # stable: prior order kept
     if inside:
         return inside[0]
+    if kinds == ("city",):
+        # "Kiev city, Kiev oblast": GeoNames files the capital under its own region.
+        city = next((c for c in candidates if c.kind == "city"
+                     and c.country_code == container.country_code), None)
+        if city is not None:
+            return city
     if own is not None and own.geonameid == container.geonameid:
         return own
     return None
@@ -154,6 +169,7 @@ def read_chains(text: str, resolved: list[Resolved], cue: re.Pattern[str]) -> li
         match = _PART.search(text, pos)
         if match is None:
             return out
+        match = _joined(text, match, by_start)
         parts = [_part(match, by_start)]
         end = match.end()
         while True:
@@ -161,6 +177,7 @@ def read_chains(text: str, resolved: list[Resolved], cue: re.Pattern[str]) -> li
                 _OF.match(text, end) if parts[-1].unit in SUB_CITY_UNITS | SETTLEMENT_UNITS else None
             )
             nxt = _PART.match(text, joiner.end()) if joiner else None
+            nxt = _joined(text, nxt, by_start) if nxt is not None else None
             if nxt is None or not nxt.group("name")[:1].isupper():
                 break
             parts.append(_part(nxt, by_start))
@@ -182,6 +199,14 @@ def read_chains(text: str, resolved: list[Resolved], cue: re.Pattern[str]) -> li
         address = _read(parts)
         if address is not None:
             out.append(address)
+
+
+def _joined(text: str, match: re.Match[str], by_start: dict[int, Resolved]) -> re.Match[str]:
+    known = by_start.get(match.start("name"))
+    if known is None or known.toponym.end <= match.end("name") or " and " not in known.toponym.text:
+        return match
+    joined = _JOINED_PART.match(text, match.start())
+    return joined if joined is not None and joined.end("name") == known.toponym.end else match
 
 
 def _part(match: re.Match[str], by_start: dict[int, Resolved]) -> Part:
@@ -212,17 +237,17 @@ def _read(parts: list[Part]) -> Address | None:
     known = [p for p in parts if p.place is not None]
     if not known:
         return None
-    index = 0
-    while index + 1 < len(parts) and _city_level(parts[index + 1]) and (
-            parts[index].unit in SUB_CITY_UNITS or _within_big_city(parts[index], parts[index + 1])):
-        index += 1
+    index = _town_index(parts)
     part = parts[index]
     if part.unit is None and part.place is not None and part.place.kind == "admin1" and part.resolved:
         # "in Irbil, Iraq": the city, not the governorate of the same name (GTD's city).
         part.place = next((c for c in part.resolved.toponym.candidates if c.kind == "city"
                            and c.population >= NAMESAKE_CITY_POPULATION
                            and _same_area(c, part.place)), part.place)
-    if part.place is None and part.unit in REGION_UNITS:
+    if part.place is None and part.unit in REGION_UNITS and not _inside_region(parts[index + 1:]):
+        # An unknown province right before its country is a region, not a town; an unknown
+        # unit inside a province ("Samorogouan department, Kenedougou province") is the
+        # smallest place the text gives, which GTD codes as the city.
         part = next(p for p in parts[index:] if p.place is not None) if any(
             p.place for p in parts[index:]) else part
     if part.place is not None:
@@ -231,6 +256,39 @@ def _read(parts: list[Part]) -> Address | None:
     if outer is None:
         return None
     return Address(parts, parts[0].start, parts[-1].end, outer, part.name, part, False)
+
+
+def _town_index(parts: list[Part]) -> int:
+    """Which part of a chain is the town GTD codes: the innermost, unless it is a part of a
+    town written after it.
+
+    A part the text itself calls a city wins over the village, area or neighbourhood before
+    it ("Nuaymiyah area, Fallujah city": Fallujah; a village stays itself); so does a town after one or more
+    quarters ("Nasteho area, Wadajir neighborhood, Mogadishu city") or a big city after a
+    bare name ("Qibbah, Tripoli, Lebanon").
+    """
+    for index in range(1, len(parts)):
+        if parts[index].unit == "city" and all(
+                p.unit not in REGION_UNITS | SETTLEMENT_UNITS for p in parts[:index]):
+            return index
+    index = 0
+    while index + 1 < len(parts) and parts[index].unit in SUB_CITY_UNITS - {"district"} and (
+            parts[index + 1].unit in SUB_CITY_UNITS - {"district"}):
+        index += 1
+    if index + 1 < len(parts) and _city_level(parts[index + 1]) and (
+            parts[index].unit in SUB_CITY_UNITS or _within_big_city(parts[index], parts[index + 1])):
+        index += 1
+    return index
+
+
+def _inside_region(outer: list[Part]) -> bool:
+    """Whether the next part of a chain is a first-level region (by its unit or its place)."""
+    if not outer:
+        return False
+    nxt = outer[0]
+    if nxt.place is not None:
+        return nxt.place.kind in ("admin1", "admin2")
+    return nxt.unit in REGION_UNITS
 
 
 def _within_big_city(part: Part, city: Part) -> bool:

@@ -39,6 +39,10 @@ _CHAIN_CUE = re.compile(
 )
 # After a place that opens the text, the mark of a dateline: "ARGENTINA.  The second floor",
 # "BAGHDAD, Iraq (Reuters) -", "KABUL (AP) —".
+# Before a place, a verb that makes it the place attacked ("Assailants raided Suuj village").
+_ATTACKED = re.compile(
+    r"\b(?:attacked|raided|stormed|struck|targeted|bombed|ambushed|shelled|entered|invaded|"
+    r"overran|hit)\s+(?:the\s+)?$", re.IGNORECASE)
 _DATELINE = re.compile(r"\s*(?:\.\s|,|\s?\(|\s?[—–-]\s)")
 _LOWER_NOUN = re.compile(rf" (?!(?:{'|'.join(sorted(UNIT_WORDS))})\b)[a-z]{{3,}}\b")
 _POSSESSIVE = re.compile(r"[’']s?\b")
@@ -92,7 +96,13 @@ class Geocoder:
 
 
 def _address_span(text: str, address: Address) -> Span:
-    span = _toponym_span(text, address.place, address.start, address.end, False)
+    first = address.parts[0]
+    span = _toponym_span(text, address.place, address.start, first.end, False)
+    span.end = address.end
+    span.text = text[address.start:address.end]
+    # "Assailants attacked Suuj village in Nugaal, Somalia": the place attacked.
+    span.attrs["locative"] = span.attrs["locative"] or _ATTACKED.search(
+        text, max(0, address.start - 60), address.start) is not None
     part = address.part
     span.attrs.update({
         "name": address.name,
@@ -150,23 +160,47 @@ def _places_in(doc: Doc, start: int, end: int) -> list[Span]:
     return addresses + toponyms
 
 
+def _is_town(span: Span) -> bool:
+    return span.attrs["kind"] in ("city", "admin2")
+
+
+def _within(span: Span, region: Span) -> bool:
+    place: Place = span.attrs["place"]
+    outer: Place = region.attrs["place"]
+    if place.country_code != outer.country_code:
+        return False
+    return outer.kind != "admin1" or place.admin1_code == outer.admin1_code
+
+
+def _refine(choice: Span | None, wider: list[Span]) -> Span | None:
+    """A region or country chosen from the incident's own clauses gives way to a town inside
+    it that the incident's sentences put something in ("... the insurgency in Algeria, set up
+    a roadblock near Sidi Lakhdar, Algeria"): GTD codes the town."""
+    if choice is None or _is_town(choice):
+        return choice
+    towns = [s for s in wider if s.attrs["locative"] and _is_town(s) and _within(s, choice)]
+    return _most_specific(towns) or choice
+
+
 def frame_location(doc: Doc, frame: Frame) -> None:
     in_frame = [s for c in frame.clauses for s in _places_in(doc, c.start, c.end)]
     choice = _most_specific([s for s in in_frame if s.attrs["locative"]])
+    sentence_spans = [
+        s for i in frame.sentences
+        for s in _places_in(doc, doc.sentences[i].start, doc.sentences[i].end)
+    ]
+    choice = _refine(choice, sentence_spans)
     if choice is None:
-        sentence_spans = [
-            s for i in frame.sentences
-            for s in _places_in(doc, doc.sentences[i].start, doc.sentences[i].end)
-        ]
         choice = _most_specific([s for s in sentence_spans if s.attrs["locative"]]) or (
             _most_specific([s for s in sentence_spans if s.attrs["kind"] == "city"
                             and not _POSSESSIVE.match(doc.text, s.end)])
         )
     setup = frame.setup_sentence(doc)
-    if choice is None and setup is not None:
+    if setup is not None:
         sentence = doc.sentences[setup]
-        choice = _most_specific([s for s in _places_in(doc, sentence.start, sentence.end)
-                                 if s.attrs["locative"]])
+        setup_spans = _places_in(doc, sentence.start, sentence.end)
+        choice = _refine(choice, setup_spans) if choice is not None else _most_specific(
+            [s for s in setup_spans if s.attrs["locative"]])
     hints = _hinted_countries(doc)
     if choice is not None:
         place: Place = _in_hinted_country(doc, choice, hints)

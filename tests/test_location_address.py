@@ -112,3 +112,10 @@ def test_a_town_in_the_sentence_beats_the_country_of_an_aside() -> None:
                     "roadblock near Oued Fodda Zemmour, Algeria. They killed four drivers.")
     assert loc.name == "Oued Fodda Zemmour"
     assert loc.country == "Algeria"
+
+
+def test_a_town_at_the_end_of_a_sentence_is_found() -> None:
+    # The capitalised word that opens the next sentence is not part of the town's name.
+    loc = _location("Gunmen shot and killed a shopkeeper in Baghdad. Nobody claimed the attack.")
+    assert loc.name == "Baghdad"
+    assert loc.country == "Iraq"

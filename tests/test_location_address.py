@@ -119,3 +119,22 @@ def test_a_town_at_the_end_of_a_sentence_is_found() -> None:
     loc = _location("Gunmen shot and killed a shopkeeper in Baghdad. Nobody claimed the attack.")
     assert loc.name == "Baghdad"
     assert loc.country == "Iraq"
+
+
+def test_a_town_named_later_in_the_article_places_the_incident() -> None:
+    loc = _location("Gunmen attacked the home of a translator, wounding her. The attack occurred "
+                    "in Kirkuk.")
+    assert loc.name == "Kirkuk"
+
+
+def test_the_town_of_a_name_is_that_town() -> None:
+    loc = _location("Four gunmen seized a school in the town of Vrendorp in Drenthe, Netherlands. "
+                    "Forty children were taken hostage.")
+    assert loc.name == "Vrendorp"
+    assert loc.country == "Netherlands"
+
+
+def test_a_town_abroad_named_in_another_sentence_is_not_the_place() -> None:
+    loc = _location("Gunmen assaulted a journalist in Athens, Attica, Greece. Perros, the "
+                    "journalist, was injured in the attack.")
+    assert loc.country == "Greece"

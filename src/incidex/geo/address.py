@@ -55,6 +55,8 @@ _PART = re.compile(_PART_TEMPLATE.format(direction=_DIRECTION, name=_NAME, units
 # whole name: otherwise "and" joins two places.
 _JOINED_PART = re.compile(
     _PART_TEMPLATE.format(direction=_DIRECTION, name=rf"{_NAME} and {_NAME}", units=_UNIT_ALT))
+# A unit written before the name: "the town of Bovensmilde", "the Chechen town of Argun".
+_UNIT_BEFORE = re.compile(rf"\b({'|'.join(sorted(SETTLEMENT_UNITS))})\s+of\s+$", re.IGNORECASE)
 # Between two parts: a comma, or "of" after a part that names its unit ("Nawa district of").
 _COMMA = re.compile(r"\s*,\s*")
 _OF = re.compile(r"\s+(?:of|in)\s+")
@@ -170,7 +172,7 @@ def read_chains(text: str, resolved: list[Resolved], cue: re.Pattern[str]) -> li
         if match is None:
             return out
         match = _joined(text, match, by_start)
-        parts = [_part(match, by_start)]
+        parts = [_part(text, match, by_start)]
         end = match.end()
         while True:
             joiner = _COMMA.match(text, end) or (
@@ -180,7 +182,7 @@ def read_chains(text: str, resolved: list[Resolved], cue: re.Pattern[str]) -> li
             nxt = _joined(text, nxt, by_start) if nxt is not None else None
             if nxt is None or not nxt.group("name")[:1].isupper():
                 break
-            parts.append(_part(nxt, by_start))
+            parts.append(_part(text, nxt, by_start))
             end = nxt.end()
         pos = max(end, match.end())
         if _LIST_GOES_ON.match(text, end):
@@ -189,6 +191,8 @@ def read_chains(text: str, resolved: list[Resolved], cue: re.Pattern[str]) -> li
         last = next((i for i, p in enumerate(parts) if p.resolved is not None and p.resolved.place
                      is not None and p.resolved.place.kind == "country"), len(parts) - 1)
         parts = parts[: last + 1]
+        if parts[0].resolved is not None and parts[0].resolved.toponym.is_demonym:
+            parts = parts[1:]  # "the Chechen town of Argun": an adjective, not a place
         if len(parts) < 2 or not any(p.resolved for p in parts[1:]):
             continue
         if parts[0].resolved is None and parts[0].unit not in SETTLEMENT_UNITS and not cue.search(
@@ -209,7 +213,7 @@ def _joined(text: str, match: re.Match[str], by_start: dict[int, Resolved]) -> r
     return joined if joined is not None and joined.end("name") == known.toponym.end else match
 
 
-def _part(match: re.Match[str], by_start: dict[int, Resolved]) -> Part:
+def _part(text: str, match: re.Match[str], by_start: dict[int, Resolved]) -> Part:
     start, end = match.span("name")
     name = match.group("name").rstrip(".") if not re.search(r"\.[A-Z]", match.group("name")) else (
         match.group("name"))
@@ -218,6 +222,9 @@ def _part(match: re.Match[str], by_start: dict[int, Resolved]) -> Part:
         # The gazetteer knows only the start of the name ("Kafr" of "Kafr Sousa").
         resolved = None if resolved.place is None or resolved.place.kind != "country" else resolved
     unit = match.group("unit")
+    written_before = _UNIT_BEFORE.search(text, max(0, match.start() - 30), match.start())
+    if unit is None and written_before is not None:
+        unit = written_before.group(1)  # "the town of Bovensmilde"
     if resolved is not None and unit is None:
         last = resolved.toponym.text.split()[-1].lower()
         unit = last if len(resolved.toponym.text.split()) > 1 and last in _UNITS else None

@@ -191,16 +191,25 @@ def frame_location(doc: Doc, frame: Frame) -> None:
     ]
     choice = _refine(choice, sentence_spans)
     if choice is None:
-        choice = _most_specific([s for s in sentence_spans if s.attrs["locative"]]) or (
-            _most_specific([s for s in sentence_spans if s.attrs["kind"] == "city"
-                            and not _POSSESSIVE.match(doc.text, s.end)])
-        )
+        choice = _most_specific([s for s in sentence_spans if s.attrs["locative"]])
     setup = frame.setup_sentence(doc)
     if setup is not None:
         sentence = doc.sentences[setup]
         setup_spans = _places_in(doc, sentence.start, sentence.end)
         choice = _refine(choice, setup_spans) if choice is not None else _most_specific(
             [s for s in setup_spans if s.attrs["locative"]])
+    if choice is None:
+        # The incident's own sentences name no place: a town the article puts something in
+        # elsewhere ("Gunmen attacked the home of a translator. The attack occurred in
+        # Baqubah."), else a town its sentences name at all, if the article is there.
+        everywhere = _places_in(doc, 0, len(doc.text))
+        choice = _most_specific([s for s in everywhere if s.attrs["locative"] and _is_town(s)])
+    if choice is None:
+        region, _ = article_region(doc)
+        choice = _most_specific([
+            s for s in sentence_spans if s.attrs["kind"] == "city"
+            and not _POSSESSIVE.match(doc.text, s.end)
+            and (region is None or region.country_code == s.attrs["place"].country_code)])
     hints = _hinted_countries(doc)
     if choice is not None:
         place: Place = _in_hinted_country(doc, choice, hints)

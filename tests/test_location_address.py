@@ -138,3 +138,16 @@ def test_a_town_abroad_named_in_another_sentence_is_not_the_place() -> None:
     loc = _location("Gunmen assaulted a journalist in Athens, Attica, Greece. Perros, the "
                     "journalist, was injured in the attack.")
     assert loc.country == "Greece"
+
+
+def test_a_hamlet_the_gazetteer_does_not_know_is_the_city() -> None:
+    loc = _location("The commander of the local police force in Qaryat Zurbah was shot dead by "
+                    "gunmen. Attacks on police are frequent in Iraq.")
+    assert loc.name == "Qaryat Zurbah"
+    assert loc.country == "Iraq"
+
+
+def test_a_building_after_in_is_not_a_town() -> None:
+    loc = _location("A bomb exploded in Parliament House, killing two guards. Police in Iraq "
+                    "blamed insurgents.")
+    assert loc.name != "Parliament House"

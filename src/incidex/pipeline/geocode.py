@@ -16,17 +16,19 @@ from incidex.geo.address import NAMESAKE_CITY_POPULATION, UNIT_WORDS, Address, r
 from incidex.geo.gazetteer import Gazetteer, Place
 from incidex.geo.resolver import resolve, specificity
 from incidex.geo.toponyms import find_toponyms
+from incidex.geo.written_towns import written_towns
 from incidex.groups import GroupLexicon
 from incidex.pipeline.doc import Doc, Span
 from incidex.pipeline.frames import Frame
 from incidex.pipeline.registry import register_stage
 
 _LOCATIVE = re.compile(
-    r"(?:\b(?:in|at|near|outside|inside|around|across|into|on\s+the\s+outskirts\s+of|"
+    r"(?:\b(?:in|at|near|outside|inside|around|across|into|through|between|"
+    r"on\s+the\s+outskirts\s+of|"
     r"north|south|east|west|(?:north|south)[-\s]?(?:east|west)|of\s+the\s+(?:town|city|"
     r"village|district|province|region)\s+of|(?:town|city|village|district|province|"
     r"municipality|department|region|state)\s+of|from)\s+(?:the\s+)?"
-    r"(?:(?:northern|southern|eastern|western|central|restive|volatile|capital|town|city|"
+    r"(?:(?:northern|southern|eastern|western|central|restive|volatile|capital|town|city|downtown|"
     r"village|province|of)\s+)*|\b(?:north|south|east|west)\s+of\s+)$",
     re.IGNORECASE,
 )
@@ -131,6 +133,11 @@ def article_region(doc: Doc) -> tuple[Place | None, list[Span]]:
             country[place.country_code] += 1
         if place.admin1_code and place.country_code and place.kind in ("city", "admin2", "admin1"):
             admin1[(place.country_code, place.admin1_code)] += 1
+    for address in doc.mentions.get("address", []):
+        # A written address ("..., Jerusalem city, West Bank") says its country outright.
+        code = address.attrs["place"].country_code
+        if code:
+            country[code] += 2
     if not country:
         return None, []
     top_country, _ = country.most_common(1)[0]
@@ -142,7 +149,8 @@ def article_region(doc: Doc) -> tuple[Place | None, list[Span]]:
             evidence = [s for s in places if s.attrs["place"].admin1_code == regions[0][0][1]
                         and s.attrs["place"].country_code == top_country]
             return region, evidence[:3]
-    evidence = [s for s in places if s.attrs["place"].country_code == top_country]
+    evidence = [s for s in places if s.attrs["place"].country_code == top_country] or [
+        a for a in doc.mentions.get("address", []) if a.attrs["place"].country_code == top_country]
     return gazetteer.country(top_country), evidence[:3]
 
 
@@ -210,6 +218,8 @@ def frame_location(doc: Doc, frame: Frame) -> None:
             s for s in sentence_spans if s.attrs["kind"] == "city"
             and not _POSSESSIVE.match(doc.text, s.end)
             and (region is None or region.country_code == s.attrs["place"].country_code)])
+    if choice is None or not _is_town(choice):
+        choice = _written_town(doc, frame, choice) or choice
     hints = _hinted_countries(doc)
     if choice is not None:
         place: Place = _in_hinted_country(doc, choice, hints)
@@ -231,6 +241,27 @@ def frame_location(doc: Doc, frame: Frame) -> None:
     if region is not None:
         frame.location = {"place": region, "evidence": evidence,
                           "specificity": specificity(region)}
+
+
+def _written_town(doc: Doc, frame: Frame, region: Span | None) -> Span | None:
+    """A town the gazetteer does not know, written after "in" or "near" in the incident's
+    clauses or sentences, placed in the region chosen so far (else the article's)."""
+    towns = doc.mentions.get("written_town", [])
+    if not towns:
+        return None
+    in_clauses = [t for t in towns if any(c.start <= t.start < c.end for c in frame.clauses)]
+    in_sentences = [t for t in towns if any(doc.sentences[i].start <= t.start < doc.sentences[i].end
+                                            for i in frame.sentences)]
+    town = (in_clauses or in_sentences or [None])[0]
+    if town is None:
+        return None
+    container = region.attrs["place"] if region is not None else article_region(doc)[0]
+    if container is None:
+        return None
+    return Span(town.start, town.end, town.text, "toponym", {
+        "place": container, "place_name": container.name, "kind": "city", "name": town.text,
+        "demonym": False, "locative": True, "candidates": (),
+    })
 
 
 def _hinted_countries(doc: Doc) -> frozenset[str]:
@@ -283,6 +314,10 @@ class IncidentLocator:
     assigns: tuple[str, ...] = ("location",)
 
     def __call__(self, doc: Doc) -> Doc:
+        taken = [(s.start, s.end) for kind in ("toponym", "address", "group")
+                 for s in doc.mentions.get(kind, [])]
+        doc.mentions["written_town"] = [Span(t.start, t.end, t.name, "written_town")
+                                        for t in written_towns(doc.text, taken)]
         for frame in doc.frames:
             frame_location(doc, frame)
         return doc

@@ -24,7 +24,9 @@ from incidex.geo.gazetteer import Place
 from incidex.geo.resolver import Resolved, distance_km
 
 # Words written after a name that say what kind of unit it is ("Qamishli city").
-SETTLEMENT_UNITS = frozenset("city town village hamlet municipality township settlement kibbutz moshav".split())
+SETTLEMENT_UNITS = frozenset(
+    "city town village hamlet municipality township settlement kibbutz moshav".split()
+)
 # Parts of a city: GTD codes the city they belong to.
 SUB_CITY_UNITS = frozenset(
     "neighborhood neighbourhood suburb quarter area sector district locality subdistrict "

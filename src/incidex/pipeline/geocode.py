@@ -252,9 +252,9 @@ def _written_town(doc: Doc, frame: Frame, region: Span | None) -> Span | None:
     in_clauses = [t for t in towns if any(c.start <= t.start < c.end for c in frame.clauses)]
     in_sentences = [t for t in towns if any(doc.sentences[i].start <= t.start < doc.sentences[i].end
                                             for i in frame.sentences)]
-    town = (in_clauses or in_sentences or [None])[0]
-    if town is None:
+    if not (in_clauses or in_sentences):
         return None
+    town = (in_clauses or in_sentences)[0]
     container = region.attrs["place"] if region is not None else article_region(doc)[0]
     if container is None:
         return None

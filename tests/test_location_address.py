@@ -151,3 +151,28 @@ def test_a_building_after_in_is_not_a_town() -> None:
     loc = _location("A bomb exploded in Parliament House, killing two guards. Police in Iraq "
                     "blamed insurgents.")
     assert loc.name != "Parliament House"
+
+
+def test_a_state_named_like_a_capital_holds_the_town_before_it() -> None:
+    loc = _location("An assailant shot a civilian in Ballard neighborhood, Seattle, Washington, "
+                    "United States. Nobody else was hurt.")
+    assert loc.name == "Seattle"
+    assert loc.admin1 == "Washington"
+
+
+def test_an_airport_opening_a_chain_gives_way_to_its_city() -> None:
+    loc = _location("A man placed a bomb at Mitchell International Airport, Milwaukee, Wisconsin, "
+                    "United States. The bomb did not explode.")
+    assert loc.name == "Milwaukee"
+
+
+def test_a_building_named_after_a_town_is_not_the_town() -> None:
+    loc = _location("An assailant shot a guard near Union Station in Denver, Colorado, United "
+                    "States. The guard died.")
+    assert loc.name == "Denver"
+
+
+def test_the_capital_is_written_without_its_district() -> None:
+    loc = _location("A bomb exploded at an office in Washington D.C., United States, injuring "
+                    "two guards.")
+    assert loc.name == "Washington"

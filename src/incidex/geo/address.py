@@ -37,6 +37,17 @@ REGION_UNITS = frozenset(
     "province governorate state region county department prefecture oblast division "
     "emirate parish zone".split()
 )
+# The last word of a building's, a street's or an organisation's name: "Mitchell International
+# Airport, Milwaukee" is an airport of Milwaukee, "Kent State University" no town.
+FACILITY_WORDS = frozenset(
+    "university college school academy hospital clinic mosque church temple synagogue cathedral "
+    "monastery shrine hotel market bazaar mall plaza street streets road roads avenue drive lane "
+    "boulevard highway square bridge airport airfield station stadium park prison jail base "
+    "embassy consulate ministry office building center centre house palace hall tower towers "
+    "museum library theater theatre factory plant refinery club bank company corporation party "
+    "parliament congress assembly council court army police brigade brigades organization "
+    "organisation committee union association institute agency".split()
+)
 UNIT_WORDS = _UNITS = SETTLEMENT_UNITS | SUB_CITY_UNITS | REGION_UNITS
 _UNIT_ALT = "|".join(sorted(_UNITS, key=len, reverse=True))
 # A name: capitalised words, with the lowercase particles of Arabic, Spanish, Dutch... names
@@ -195,6 +206,8 @@ def read_chains(text: str, resolved: list[Resolved], cue: re.Pattern[str]) -> li
         parts = parts[: last + 1]
         if parts[0].resolved is not None and parts[0].resolved.toponym.is_demonym:
             parts = parts[1:]  # "the Chechen town of Argun": an adjective, not a place
+        elif parts[0].name.split()[-1].lower() in FACILITY_WORDS:
+            parts = parts[1:]  # "at Mitchell International Airport, Milwaukee, Wisconsin"
         if len(parts) < 2 or not any(p.resolved for p in parts[1:]):
             continue
         if parts[0].resolved is None and parts[0].unit not in SETTLEMENT_UNITS and not cue.search(
@@ -235,14 +248,22 @@ def _part(text: str, match: re.Match[str], by_start: dict[int, Resolved]) -> Par
 
 def _read(parts: list[Part]) -> Address | None:
     container: Place | None = None
+    outer_part: Part | None = None
     for part in reversed(parts):
         part.place = _reread(part, container)
         own = part.resolved.place if part.resolved is not None else None
         if (part.place is None and own is not None and container is not None and container.kind == "city"
                 and part.unit is None and own.country_code == container.country_code):
-            return None  # "Kabul, Kandahar": two towns, not one inside the other
+            region = _region_reading(outer_part)
+            if region is None:
+                return None  # "Kabul, Kandahar": two towns, not one inside the other
+            # "Seattle, Washington": the state, not the capital, holds the town before it.
+            assert outer_part is not None
+            outer_part.place = container = region
+            part.place = _reread(part, container)
         if part.place is not None:
             container = part.place
+            outer_part = part
     known = [p for p in parts if p.place is not None]
     if not known:
         return None
@@ -265,6 +286,14 @@ def _read(parts: list[Part]) -> Address | None:
     if outer is None:
         return None
     return Address(parts, parts[0].start, parts[-1].end, outer, part.name, part, False)
+
+
+def _region_reading(part: Part | None) -> Place | None:
+    """The first-level region a part may also mean, where it was read as a town."""
+    if part is None or part.resolved is None or part.unit is not None or part.place is None:
+        return None
+    return next((c for c in part.resolved.toponym.candidates if c.kind == "admin1"
+                 and c.country_code == part.place.country_code), None)
 
 
 def _town_index(parts: list[Part]) -> int:

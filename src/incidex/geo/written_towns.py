@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from incidex.geo.address import FACILITY_WORDS
 from incidex.geo.gazetteer import Gazetteer
 
 # Prepositions that put an event in a place. "at" mostly introduces buildings and times.
@@ -23,16 +24,11 @@ _BEFORE = re.compile(r"\b(?:in|near|outside|inside|around|into|in\s+the\s+villag
 _PARTICLE = r"(?:al|el|ad|ed|as|es|ash|at|az|ez|an|en|ul|de|del|da|do|dos|di|du|la|le|bin|ibn)"
 _WORD = r"[A-Z][a-z'’]+(?:-[A-Za-z'’]+)*"
 _NAME = re.compile(rf"(?:{_PARTICLE}[- ])?{_WORD}(?:[ -](?:{_PARTICLE}[- ])?{_WORD}){{0,2}}")
-# Words that make a capitalised name an organisation, a building or a person's title.
-_NOT_TOWN_WORDS = frozenset(
-    "university college school academy hospital clinic mosque church temple synagogue hotel "
-    "market bazaar street road avenue highway square bridge airport station port stadium "
-    "park prison jail camp base embassy consulate ministry office building center centre "
-    "club bank company corporation party parliament congress assembly council court army "
-    "police force forces front movement brigade brigades group organization organisation "
-    "committee union association institute agency province governorate state region county "
-    "district department valley river lake mountain mountains mount island islands sea "
-    "ocean gulf desert forest coast border strip zone".split()
+# Words that make a capitalised name a building, an organisation or a region.
+_NOT_TOWN_WORDS = FACILITY_WORDS | frozenset(
+    "camp port force forces front movement group province governorate state region county "
+    "district department valley river lake mountain mountains mount island islands sea ocean "
+    "gulf desert forest coast border strip zone".split()
 )
 _CALENDAR = frozenset(
     "january february march april may june july august september october november december "

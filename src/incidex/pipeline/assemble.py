@@ -3,6 +3,7 @@ source the article attributes that passage to."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from incidex.codebook import AttackType
@@ -92,8 +93,14 @@ def _location(doc: Doc, frame: Frame) -> Location:
 
 
 def _plain(name: str) -> str:
+    """The name as GTD writes it: no diacritics, no district abbreviation after a city's
+    name ("Washington D.C." is Washington)."""
     decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("‘", "'")
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("‘", "'")
+    return _CITY_ABBREVIATION.sub("", plain)
+
+
+_CITY_ABBREVIATION = re.compile(r",?\s+D\.?\s?C\.?$")
 
 
 def _casualties(doc: Doc, frame: Frame) -> Casualties:

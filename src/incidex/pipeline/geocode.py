@@ -12,7 +12,13 @@ import re
 from collections import Counter
 from functools import cache
 
-from incidex.geo.address import NAMESAKE_CITY_POPULATION, UNIT_WORDS, Address, read_chains
+from incidex.geo.address import (
+    FACILITY_WORDS,
+    NAMESAKE_CITY_POPULATION,
+    UNIT_WORDS,
+    Address,
+    read_chains,
+)
 from incidex.geo.gazetteer import Gazetteer, Place
 from incidex.geo.resolver import resolve, specificity
 from incidex.geo.toponyms import find_toponyms
@@ -46,6 +52,7 @@ _ATTACKED = re.compile(
     r"\b(?:attacked|raided|stormed|struck|targeted|bombed|ambushed|shelled|entered|invaded|"
     r"overran|hit)\s+(?:the\s+)?$", re.IGNORECASE)
 _DATELINE = re.compile(r"\s*(?:\.\s|,|\s?\(|\s?[—–-]\s)")
+_NAME_GOES_ON = re.compile(r"(?:\s+[A-Z][\w'’]*){0,2}\s+([A-Z][\w'’]*)\b")
 _LOWER_NOUN = re.compile(rf" (?!(?:{'|'.join(sorted(UNIT_WORDS))})\b)[a-z]{{3,}}\b")
 _POSSESSIVE = re.compile(r"[’']s?\b")
 _SPECIFIC_RANK = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4, "continent": 5}
@@ -55,6 +62,10 @@ def _toponym_span(text: str, place: Place, start: int, end: int, demonym: bool) 
     before = text[max(0, start - 60):start]
     # "at the Stina pub", "in the Rein petroleum company": the name of a facility.
     facility = before.endswith(("the ", "The ")) and _LOWER_NOUN.match(text, end) is not None
+    # "Union Station in Denver", "at Kent State University": a building named after a place.
+    named = _NAME_GOES_ON.match(text, end)
+    last_word = (named.group(1) if named else text[start:end].split()[-1]).lower()
+    facility = facility or last_word in FACILITY_WORDS
     return Span(start, end, text[start:end], "toponym", {
         "place": place,
         "place_name": place.name,

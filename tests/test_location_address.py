@@ -176,3 +176,12 @@ def test_the_capital_is_written_without_its_district() -> None:
     loc = _location("A bomb exploded at an office in Washington D.C., United States, injuring "
                     "two guards.")
     assert loc.name == "Washington"
+
+
+def test_a_part_the_scan_missed_is_looked_up_inside_its_container() -> None:
+    # The scan reads "Orange" after the direction word; the chain knows the whole name.
+    loc = _location("Assailants shot and killed a driver at a traffic signal in West Orange, "
+                    "New Jersey, United States. The assailants fled.")
+    assert loc.name == "West Orange"
+    assert loc.specificity == 1
+    assert loc.lat is not None and abs(loc.lat - 40.8) < 0.2

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from incidex.geo.gazetteer import Place
+from incidex.geo.gazetteer import Gazetteer, Place
 from incidex.geo.resolver import Resolved, distance_km
 
 # Words written after a name that say what kind of unit it is ("Qamishli city").
@@ -136,7 +136,7 @@ def _reread(part: Part, container: Place | None) -> Place | None:
     """The part's place read inside its container: its own reading if that lies inside,
     else its most likely candidate inside; None when no place of that name lies inside."""
     if part.resolved is None:
-        return None
+        return _looked_up(part, container)
     own = part.resolved.place
     candidates = part.resolved.toponym.candidates
     kinds = _unit_kinds(part.unit)
@@ -164,6 +164,16 @@ def _reread(part: Part, container: Place | None) -> Place | None:
     if own is not None and own.geonameid == container.geonameid:
         return own
     return None
+
+
+def _looked_up(part: Part, container: Place | None) -> Place | None:
+    """A part the text scan did not take for a place ("West Orange", read as "Orange" after a
+    direction), looked up by its whole name inside its container."""
+    if container is None or container.kind not in ("country", "admin1", "admin2"):
+        return None
+    kinds = _unit_kinds(part.unit) or ("city", "admin2")
+    return next((c for c in Gazetteer.default().candidates(part.name)
+                 if c.kind in kinds and _inside(c, container)), None)
 
 
 def _same_area(a: Place, b: Place) -> bool:

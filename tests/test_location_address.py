@@ -185,3 +185,19 @@ def test_a_part_the_scan_missed_is_looked_up_inside_its_container() -> None:
     assert loc.name == "West Orange"
     assert loc.specificity == 1
     assert loc.lat is not None and abs(loc.lat - 40.8) < 0.2
+
+
+def test_a_nationality_before_a_camp_does_not_cut_the_chain() -> None:
+    loc = _location("A suicide bomber detonated a vehicle at a Yemeni Army camp in Wadi Sarr area, "
+                    "Shabwah governorate, Yemen. Ten soldiers were killed.")
+    assert loc.country == "Yemen"
+    assert loc.name == "Wadi Sarr"
+
+
+def test_a_unit_written_with_a_capital_or_in_brackets() -> None:
+    loc = _location("Two pipe bombs exploded on a bus in Kharkhola District, Eastern Development "
+                    "Region, Nepal, injuring two.")
+    assert loc.name == "Kharkhola"
+    loc = _location("A bomb exploded at an office in Biratnagar City, Morang (District), Nepal, "
+                    "injuring two.")
+    assert loc.name == "Biratnagar"

@@ -61,7 +61,8 @@ _NAME = rf"(?:{_PARTICLE}-)?{_WORD}(?:[ -](?:{_PARTICLE}[ -])?{_WORD}){{0,4}}"
 _DIRECTION = r"(?:(?:north|south)(?:[ -]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)"
 _PART_TEMPLATE = (
     r"(?:the\s+)?(?:{direction}\s+)?(?P<name>{name})"
-    r"(?:(?:\s+(?:development|administrative|autonomous))?\s+(?P<unit>{units}))?\b"
+    r"(?:(?:\s+(?:development|administrative|autonomous))?\s+(?P<unit>{units})\b"
+    r"|\s*\((?P<bracketed>(?i:{units}))\))?"
 )
 _PART = re.compile(_PART_TEMPLATE.format(direction=_DIRECTION, name=_NAME, units=_UNIT_ALT))
 # A name with "and" in it ("Jammu and Kashmir"), taken only where the gazetteer knows the
@@ -210,14 +211,15 @@ def read_chains(text: str, resolved: list[Resolved], cue: re.Pattern[str]) -> li
         pos = max(end, match.end())
         if _LIST_GOES_ON.match(text, end):
             continue
-        # A country ends a chain: "Iraq, Syria" is a list of two.
-        last = next((i for i, p in enumerate(parts) if p.resolved is not None and p.resolved.place
-                     is not None and p.resolved.place.kind == "country"), len(parts) - 1)
-        parts = parts[: last + 1]
         if parts[0].resolved is not None and parts[0].resolved.toponym.is_demonym:
             parts = parts[1:]  # "the Chechen town of Argun": an adjective, not a place
         elif parts[0].name.split()[-1].lower() in FACILITY_WORDS:
             parts = parts[1:]  # "at Mitchell International Airport, Milwaukee, Wisconsin"
+        # A country ends a chain: "Iraq, Syria" is a list of two.
+        last = next((i for i, p in enumerate(parts) if p.resolved is not None and p.resolved.place
+                     is not None and p.resolved.place.kind == "country"
+                     and not p.resolved.toponym.is_demonym), len(parts) - 1)
+        parts = parts[: last + 1]
         if len(parts) < 2 or not any(p.resolved for p in parts[1:]):
             continue
         if parts[0].resolved is None and parts[0].unit not in SETTLEMENT_UNITS and not cue.search(
@@ -246,7 +248,14 @@ def _part(text: str, match: re.Match[str], by_start: dict[int, Resolved]) -> Par
     if resolved is not None and resolved.toponym.end < end - 1:
         # The gazetteer knows only the start of the name ("Kafr" of "Kafr Sousa").
         resolved = None if resolved.place is None or resolved.place.kind != "country" else resolved
-    unit = match.group("unit")
+    unit = match.group("unit") or match.group("bracketed")
+    words = name.split()
+    if unit is None and resolved is None and len(words) > 1 and words[-1].lower() in _UNITS and not (
+            Gazetteer.default().candidates(name)):
+        # "Jhapa District", "Biratnagar City": a unit written with a capital.
+        unit = words[-1]
+        name = " ".join(words[:-1])
+        end = start + len(name)
     written_before = _UNIT_BEFORE.search(text, max(0, match.start() - 30), match.start())
     if unit is None and written_before is not None:
         unit = written_before.group(1)  # "the town of Bovensmilde"

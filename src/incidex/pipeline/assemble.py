@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 from incidex.codebook import AttackType
+from incidex.geo.address import UNIT_WORDS
 from incidex.geo.gazetteer import Place
 from incidex.pipeline.doc import Doc, Span
 from incidex.pipeline.frames import Frame
@@ -81,7 +82,7 @@ def _location(doc: Doc, frame: Frame) -> Location:
         mention = next((str(s.attrs.get("mention") or s.text) for s in spans
                         if s.attrs.get("place") == place), None)
         written = mention if mention and not (mention.islower() or mention.isupper()) else None
-        name = _plain(written or place.name)
+        name = _plain(_without_unit(written, place) if written else place.name)
     admin1 = place.admin1 if place.kind != "admin1" else place.name
     return Location(
         name=name,
@@ -90,6 +91,16 @@ def _location(doc: Doc, frame: Frame) -> Location:
         lat=place.lat, lon=place.lon, geonameid=place.geonameid,
         specificity=specificity, evidence=evidence(doc, spans),
     )
+
+
+def _without_unit(written: str, place: Place) -> str:
+    """"Biratnagar City" is Biratnagar, as the gazetteer and GTD write it; "Kansas City" keeps
+    the word that belongs to its name."""
+    words = written.split()
+    if len(words) > 1 and words[-1].lower() in UNIT_WORDS and not place.name.lower().endswith(
+            words[-1].lower()):
+        return " ".join(words[:-1])
+    return written
 
 
 def _plain(name: str) -> str:

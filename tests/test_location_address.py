@@ -201,3 +201,16 @@ def test_a_unit_written_with_a_capital_or_in_brackets() -> None:
     loc = _location("A bomb exploded at an office in Biratnagar City, Morang (District), Nepal, "
                     "injuring two.")
     assert loc.name == "Biratnagar"
+
+
+def test_a_big_city_is_surer_than_a_region_read_in_another_country() -> None:
+    loc = _location("Three militants attacked a security bunker at Lal Chowk in Srinagar, Kashmir. "
+                    "Four soldiers were killed.")
+    assert loc.country == "India"
+    assert loc.name == "Srinagar"
+
+
+def test_a_written_country_still_holds_a_town_named_like_a_bigger_one_abroad() -> None:
+    loc = _location("Two suicide bombers detonated among pilgrims in Iskandariyah, Babil, Iraq, "
+                    "killing 23 civilians.")
+    assert loc.country == "Iraq"

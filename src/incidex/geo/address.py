@@ -81,6 +81,8 @@ CITY_RADIUS_KM = 40.0
 ADMIN2_RADIUS_KM = 120.0
 # A bare name before a city this big is a quarter of it; GTD codes the city.
 METROPOLIS_POPULATION = 1_000_000
+# A city this big keeps its own reading when the region written after it has none holding it.
+TRUSTED_CITY_POPULATION = 100_000
 # A first-level region named like its capital, written bare, is the city when it is this big.
 NAMESAKE_CITY_POPULATION = 50_000
 
@@ -268,9 +270,23 @@ def _part(text: str, match: re.Match[str], by_start: dict[int, Resolved]) -> Par
 def _read(parts: list[Part]) -> Address | None:
     container: Place | None = None
     outer_part: Part | None = None
+    outer_container: Place | None = None  # what ``outer_part`` was read inside
     for part in reversed(parts):
         part.place = _reread(part, container)
         own = part.resolved.place if part.resolved is not None else None
+        if part.place is None and own is not None and outer_part is not None and own.kind in (
+                "city", "admin2") and container is not None and container.kind != "city":
+            # "Srinagar, Kashmir": the reading of the container that holds the town written
+            # before it (Indian Kashmir, not Pakistan's), if one lies inside its own container.
+            holder = _holder(outer_part, own, outer_container)
+            if holder is not None:
+                outer_part.place = container = holder
+                part.place = _reread(part, container)
+            elif own.population >= TRUSTED_CITY_POPULATION and not any(
+                    q.place is not None and q.place.kind == "country" for q in parts):
+                # With no country written, a big city is surer than a region misread
+                # around it.
+                part.place = own
         if (part.place is None and own is not None and container is not None and container.kind == "city"
                 and part.unit is None and own.country_code == container.country_code):
             region = _region_reading(outer_part)
@@ -281,6 +297,7 @@ def _read(parts: list[Part]) -> Address | None:
             outer_part.place = container = region
             part.place = _reread(part, container)
         if part.place is not None:
+            outer_container = container
             container = part.place
             outer_part = part
     known = [p for p in parts if p.place is not None]
@@ -305,6 +322,14 @@ def _read(parts: list[Part]) -> Address | None:
     if outer is None:
         return None
     return Address(parts, parts[0].start, parts[-1].end, outer, part.name, part, False)
+
+
+def _holder(part: Part, inner: Place, container: Place | None) -> Place | None:
+    if part.resolved is None:
+        return None
+    return next((c for c in part.resolved.toponym.candidates
+                 if c.kind in ("admin1", "admin2", "country") and _inside(inner, c)
+                 and (container is None or _inside(c, container))), None)
 
 
 def _region_reading(part: Part | None) -> Place | None:

@@ -214,3 +214,9 @@ def test_a_written_country_still_holds_a_town_named_like_a_bigger_one_abroad() -
     loc = _location("Two suicide bombers detonated among pilgrims in Iskandariyah, Babil, Iraq, "
                     "killing 23 civilians.")
     assert loc.country == "Iraq"
+
+
+def test_the_capital_in_brackets_tells_which_congo() -> None:
+    loc = _location("Gunmen attacked a market in Ngaliema, Kinshasa, Congo (Kinshasa), killing "
+                    "nine people.")
+    assert loc.country == "Democratic Republic of the Congo"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from functools import cache
 
 from incidex.geo.address import (
@@ -20,7 +21,7 @@ from incidex.geo.address import (
     read_chains,
 )
 from incidex.geo.gazetteer import Gazetteer, Place
-from incidex.geo.resolver import resolve, specificity
+from incidex.geo.resolver import Resolved, resolve, specificity
 from incidex.geo.toponyms import find_toponyms
 from incidex.geo.written_towns import written_towns
 from incidex.groups import GroupLexicon
@@ -86,7 +87,7 @@ class Geocoder:
 
     def __call__(self, doc: Doc) -> Doc:
         toponyms = find_toponyms(doc.text, self.gazetteer)
-        resolved = resolve(toponyms, doc.text)
+        resolved = _bracketed_capitals(doc.text, resolve(toponyms, doc.text), self.gazetteer)
         addresses = read_chains(doc.text, resolved, _CHAIN_CUE)
         # A place read inside its address chain replaces its reading out of context.
         reread: dict[int, Place | None] = {
@@ -106,6 +107,27 @@ class Geocoder:
         doc.mentions["toponym"] = spans
         doc.mentions["address"] = [_address_span(doc.text, a) for a in addresses]
         return doc
+
+
+_BRACKETED = re.compile(r"\s*\(([A-Z][\w'’ -]{2,30})\)")
+
+
+def _bracketed_capitals(text: str, resolved: list[Resolved], gazetteer: Gazetteer
+                        ) -> list[Resolved]:
+    """"Congo (Kinshasa)", "Congo (Brazzaville)": the capital in brackets tells which of two
+    countries of one name the text means."""
+    out = []
+    for r in resolved:
+        match = _BRACKETED.match(text, r.toponym.end)
+        if r.place is not None and r.place.kind == "country" and match is not None:
+            capital = next((c for c in gazetteer.candidates(match.group(1))
+                            if c.kind == "city" and c.capital and c.country_code), None)
+            country = gazetteer.country(capital.country_code) if capital and capital.country_code else None
+            if country is not None and country.country_code != r.place.country_code and any(
+                    w in (country.name or "") for w in r.toponym.text.split()):
+                r = replace(r, place=country)
+        out.append(r)
+    return out
 
 
 def _address_span(text: str, address: Address) -> Span:

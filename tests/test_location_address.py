@@ -220,3 +220,15 @@ def test_the_capital_in_brackets_tells_which_congo() -> None:
     loc = _location("Gunmen attacked a market in Ngaliema, Kinshasa, Congo (Kinshasa), killing "
                     "nine people.")
     assert loc.country == "Democratic Republic of the Congo"
+
+
+def test_a_unit_written_before_the_name_is_not_part_of_it() -> None:
+    loc = _location("Militants burned two buses at a depot in Barangay Talisay, Almeria, Biliran, "
+                    "Philippines, killing two drivers.")
+    assert loc.name == "Talisay"
+
+
+def test_a_quarter_before_a_city_written_inside_its_province() -> None:
+    loc = _location("A suicide bomber detonated a vehicle at a base in Albu Dhiyab, Ramadi, Al Anbar, "
+                    "Iraq, killing 15 people.")
+    assert loc.name == "Ramadi"

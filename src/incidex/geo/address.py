@@ -83,6 +83,8 @@ ADMIN2_RADIUS_KM = 120.0
 METROPOLIS_POPULATION = 1_000_000
 # A city this big keeps its own reading when the region written after it has none holding it.
 TRUSTED_CITY_POPULATION = 100_000
+# A bare name before a city this big, written inside its province, is a quarter of it.
+CITY_IN_REGION_POPULATION = 100_000
 # A first-level region named like its capital, written bare, is the city when it is this big.
 NAMESAKE_CITY_POPULATION = 50_000
 
@@ -358,7 +360,8 @@ def _town_index(parts: list[Part]) -> int:
             parts[index + 1].unit in SUB_CITY_UNITS - {"district"}):
         index += 1
     if index + 1 < len(parts) and _city_level(parts[index + 1]) and (
-            parts[index].unit in SUB_CITY_UNITS or _within_big_city(parts[index], parts[index + 1])):
+            parts[index].unit in SUB_CITY_UNITS or _within_big_city(parts[index], parts[index + 1])
+            or _city_in_region(parts[index], parts[index + 1], parts[index + 2:])):
         index += 1
     return index
 
@@ -376,6 +379,17 @@ def _inside_region(outer: list[Part]) -> bool:
 def _within_big_city(part: Part, city: Part) -> bool:
     """A name written before a metropolis is one of its quarters ("Babu Bazar, Dhaka")."""
     if part.unit is not None or city.place is None or city.place.population < METROPOLIS_POPULATION:
+        return False
+    return part.place is None or (part.place.kind == "city" and _inside(part.place, city.place))
+
+
+def _city_in_region(part: Part, city: Part, outer: list[Part]) -> bool:
+    """A bare name before a city that is written inside its province is a quarter of that
+    city ("Albu Eitha, Ramadi, Al Anbar, Iraq"): the city is what the writer placed in the
+    province."""
+    if part.unit is not None or city.unit is not None or city.place is None or not outer:
+        return False
+    if city.place.population < CITY_IN_REGION_POPULATION or not _inside_region(outer):
         return False
     return part.place is None or (part.place.kind == "city" and _inside(part.place, city.place))
 

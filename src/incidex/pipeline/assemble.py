@@ -108,10 +108,12 @@ def _plain(name: str) -> str:
     name ("Washington D.C." is Washington)."""
     decomposed = unicodedata.normalize("NFKD", name)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("‘", "'")
-    return _CITY_ABBREVIATION.sub("", plain)
+    return _UNIT_PREFIX.sub("", _CITY_ABBREVIATION.sub("", plain))
 
 
 _CITY_ABBREVIATION = re.compile(r",?\s+D\.?\s?C\.?$")
+# Philippine addresses write the unit before the name ("Barangay Talahid", "Sitio Lubcon").
+_UNIT_PREFIX = re.compile(r"^(?:Barangay|Brgy\.?|Sitio|Purok)\s+(?=[A-Z])")
 
 
 def _casualties(doc: Doc, frame: Frame) -> Casualties:

@@ -52,6 +52,12 @@ _CHAIN_CUE = re.compile(
 _ATTACKED = re.compile(
     r"\b(?:attacked|raided|stormed|struck|targeted|bombed|ambushed|shelled|entered|invaded|"
     r"overran|hit)\s+(?:the\s+)?$", re.IGNORECASE)
+# Words of faith the gazetteer also knows as places ("Jewish" is the Jewish Autonomous Oblast):
+# in a report of political violence they describe people, not where things happened.
+_FAITHS = frozenset(
+    "jewish muslim christian shiite shia sunni hindu sikh buddhist catholic protestant "
+    "orthodox coptic".split()
+)
 _DATELINE = re.compile(r"\s*(?:\.\s|,|\s?\(|\s?[—–-]\s)")
 _NAME_GOES_ON = re.compile(r"(?:\s+[A-Z][\w'’]*){0,2}\s+([A-Z][\w'’]*)\b")
 _LOWER_NOUN = re.compile(rf" (?!(?:{'|'.join(sorted(UNIT_WORDS))})\b)[a-z]{{3,}}\b")
@@ -97,7 +103,7 @@ class Geocoder:
         for r in resolved:
             t = r.toponym
             place = reread.get(t.start, r.place) if not t.is_demonym else r.place
-            if place is None:
+            if place is None or t.text.lower() in _FAITHS:
                 continue
             span = _toponym_span(doc.text, place, t.start, t.end, t.is_demonym)
             span.attrs["candidates"] = t.candidates if t.start not in reread else ()
@@ -153,11 +159,15 @@ def _most_specific(spans: list[Span]) -> Span | None:
     return min(spans, key=lambda s: (_SPECIFIC_RANK.get(str(s.attrs["kind"]), 9), s.start))
 
 
+def _is_group(doc: Doc, span: Span) -> bool:
+    """A group's whole name that the gazetteer also knows as a place ("Hamas")."""
+    return any(g.start == span.start and g.end == span.end for g in doc.mentions.get("group", []))
+
+
 def article_region(doc: Doc) -> tuple[Place | None, list[Span]]:
     """The admin1 region (else country) most of the article's places lie in."""
-    places = [s for s in doc.mentions.get("toponym", []) if not s.attrs["demonym"]]
-    if not places:
-        places = list(doc.mentions.get("toponym", []))
+    toponyms = [s for s in doc.mentions.get("toponym", []) if not _is_group(doc, s)]
+    places = [s for s in toponyms if not s.attrs["demonym"]] or toponyms
     admin1: Counter[tuple[str, str]] = Counter()
     country: Counter[str] = Counter()
     for span in places:
@@ -192,7 +202,7 @@ def _places_in(doc: Doc, start: int, end: int) -> list[Span]:
     # A chain counts where its first part is: a clause may end inside it.
     addresses = [a for a in doc.mentions.get("address", []) if start <= a.start < end]
     toponyms = [s for s in doc.mentions_in("toponym", start, end)
-                if not any(a.start <= s.start < a.end for a in addresses)]
+                if not any(a.start <= s.start < a.end for a in addresses) and not _is_group(doc, s)]
     if addresses:
         # Where the text spells out an address, a lone name in another country is something
         # else ("the Chatelet metro station in Paris, France").

@@ -34,7 +34,8 @@ _LOCATIVE = re.compile(
     r"on\s+the\s+outskirts\s+of|"
     r"north|south|east|west|(?:north|south)[-\s]?(?:east|west)|of\s+the\s+(?:town|city|"
     r"village|district|province|region)\s+of|(?:town|city|village|district|province|"
-    r"municipality|department|region|state)\s+of|from)\s+(?:the\s+)?"
+    r"municipality|department|region|state)\s+of|toward|towards|(?<!fired\s)(?<!launched\s)from)"
+    r"\s+(?:the\s+)?"
     r"(?:(?:northern|southern|eastern|western|central|restive|volatile|capital|town|city|downtown|"
     r"village|province|of)\s+)*|\b(?:north|south|east|west)\s+of\s+)$",
     re.IGNORECASE,

@@ -232,3 +232,16 @@ def test_a_quarter_before_a_city_written_inside_its_province() -> None:
     loc = _location("A suicide bomber detonated a vehicle at a base in Albu Dhiyab, Ramadi, Al Anbar, "
                     "Iraq, killing 15 people.")
     assert loc.name == "Ramadi"
+
+
+def test_a_place_given_as_a_reference_point_is_not_the_place() -> None:
+    loc = _location("Gunmen opened fire on a police patrol in Qaryat Zurbah, north of Baghdad, "
+                    "killing a policeman. Attacks on police are frequent in Iraq.")
+    assert loc.name == "Qaryat Zurbah"
+    assert loc.country == "Iraq"
+
+
+def test_a_description_before_city_of_is_not_the_city() -> None:
+    loc = _location("A small bomb exploded on a main street in the Southern Iranian city of "
+                    "Zahedan, injuring two.")
+    assert loc.name == "Zahedan"

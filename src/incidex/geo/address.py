@@ -210,6 +210,9 @@ def read_chains(text: str, resolved: list[Resolved], cue: re.Pattern[str]) -> li
             nxt = _joined(text, nxt, by_start) if nxt is not None else None
             if nxt is None or not nxt.group("name")[:1].isupper():
                 break
+            if (parts[-1].unit in SETTLEMENT_UNITS and joiner.group().strip() == "of"
+                    and _descriptive(parts[-1])):
+                parts.pop()  # "the Southern Iranian city of Zahedan": Zahedan is the city
             parts.append(_part(text, nxt, by_start))
             end = nxt.end()
         pos = max(end, match.end())
@@ -234,6 +237,13 @@ def read_chains(text: str, resolved: list[Resolved], cue: re.Pattern[str]) -> li
         address = _read(parts)
         if address is not None:
             out.append(address)
+
+
+def _descriptive(part: Part) -> bool:
+    """A name before "city of" that is no place: a description ("Southern Iranian",
+    "Muslim Slav-dominated")."""
+    return part.resolved is None or part.resolved.toponym.is_demonym or (
+        part.resolved.toponym.end < part.end)
 
 
 def _joined(text: str, match: re.Match[str], by_start: dict[int, Resolved]) -> re.Match[str]:

@@ -59,6 +59,12 @@ _FAITHS = frozenset(
     "jewish muslim christian shiite shia sunni hindu sikh buddhist catholic protestant "
     "orthodox coptic".split()
 )
+# A place given as the reference point of one named just before: "in Dhuluiya, north of
+# Baghdad", "in Madaen (south of Baghdad)", "Ma'rib, 170 km northeast of Sanaa".
+_REFERENCE = re.compile(
+    r"\w['’]?\s*[,(]\s*(?:about\s+|some\s+|just\s+)?(?:[\d,.]+\s*(?:km|kilometers|kilometres|"
+    r"miles)\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?"
+    r"(?:(?:town|city|capital)\s+(?:of\s+)?)?$", re.IGNORECASE)
 _DATELINE = re.compile(r"\s*(?:\.\s|,|\s?\(|\s?[—–-]\s)")
 _NAME_GOES_ON = re.compile(r"(?:\s+[A-Z][\w'’]*){0,2}\s+([A-Z][\w'’]*)\b")
 _LOWER_NOUN = re.compile(rf" (?!(?:{'|'.join(sorted(UNIT_WORDS))})\b)[a-z]{{3,}}\b")
@@ -79,7 +85,8 @@ def _toponym_span(text: str, place: Place, start: int, end: int, demonym: bool) 
         "place_name": place.name,
         "kind": place.kind,
         "demonym": demonym,
-        "locative": (not demonym) and not facility and _LOCATIVE.search(before) is not None,
+        "locative": (not demonym) and not facility and _LOCATIVE.search(before) is not None
+        and _REFERENCE.search(before) is None,
     })
 
 
@@ -250,6 +257,8 @@ def frame_location(doc: Doc, frame: Frame) -> None:
         setup_spans = _places_in(doc, sentence.start, sentence.end)
         choice = _refine(choice, setup_spans) if choice is not None else _most_specific(
             [s for s in setup_spans if s.attrs["locative"]])
+    if choice is None or not _is_town(choice):
+        choice = _written_town(doc, frame, choice) or choice
     if choice is None:
         # The incident's own sentences name no place: a town the article puts something in
         # elsewhere ("Gunmen attacked the home of a translator. The attack occurred in
@@ -262,8 +271,6 @@ def frame_location(doc: Doc, frame: Frame) -> None:
             s for s in sentence_spans if s.attrs["kind"] == "city"
             and not _POSSESSIVE.match(doc.text, s.end)
             and (region is None or region.country_code == s.attrs["place"].country_code)])
-    if choice is None or not _is_town(choice):
-        choice = _written_town(doc, frame, choice) or choice
     hints = _hinted_countries(doc)
     if choice is not None:
         place: Place = _in_hinted_country(doc, choice, hints)

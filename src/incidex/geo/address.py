@@ -210,7 +210,7 @@ def read_chains(text: str, resolved: list[Resolved], cue: re.Pattern[str]) -> li
             nxt = _joined(text, nxt, by_start) if nxt is not None else None
             if nxt is None or not nxt.group("name")[:1].isupper():
                 break
-            if (parts[-1].unit in SETTLEMENT_UNITS and joiner.group().strip() == "of"
+            if (joiner is not None and parts[-1].unit in SETTLEMENT_UNITS and joiner.group().strip() == "of"
                     and _descriptive(parts[-1])):
                 parts.pop()  # "the Southern Iranian city of Zahedan": Zahedan is the city
             parts.append(_part(text, nxt, by_start))

@@ -245,3 +245,16 @@ def test_a_description_before_city_of_is_not_the_city() -> None:
     loc = _location("A small bomb exploded on a main street in the Southern Iranian city of "
                     "Zahedan, injuring two.")
     assert loc.name == "Zahedan"
+
+
+def test_a_town_whose_name_ends_like_a_building_is_a_town() -> None:
+    loc = _location("An assailant threw incendiary devices at an Islamic center in Falls Church, "
+                    "Virginia, United States. Nobody was hurt.")
+    assert loc.name == "Falls Church"
+
+
+def test_a_state_named_like_its_city_holds_a_town_the_scan_missed() -> None:
+    loc = _location("Assailants threw a firecracker at the house of a rabbi in New City, New York, "
+                    "United States. Nobody was hurt.")
+    assert loc.name == "New City"
+    assert loc.admin1 == "New York"

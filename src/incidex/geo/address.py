@@ -220,7 +220,7 @@ def read_chains(text: str, resolved: list[Resolved], cue: re.Pattern[str]) -> li
             continue
         if parts[0].resolved is not None and parts[0].resolved.toponym.is_demonym:
             parts = parts[1:]  # "the Chechen town of Argun": an adjective, not a place
-        elif parts[0].name.split()[-1].lower() in FACILITY_WORDS:
+        elif parts[0].name.split()[-1].lower() in FACILITY_WORDS and not _named_town(parts[0]):
             parts = parts[1:]  # "at Mitchell International Airport, Milwaukee, Wisconsin"
         # A country ends a chain: "Iraq, Syria" is a list of two.
         last = next((i for i, p in enumerate(parts) if p.resolved is not None and p.resolved.place
@@ -237,6 +237,12 @@ def read_chains(text: str, resolved: list[Resolved], cue: re.Pattern[str]) -> li
         address = _read(parts)
         if address is not None:
             out.append(address)
+
+
+def _named_town(part: Part) -> bool:
+    """Whether a town is called exactly so ("Falls Church", "Seaside Park")."""
+    return any(c.kind == "city" and c.name.lower() == part.name.lower()
+               for c in Gazetteer.default().candidates(part.name))
 
 
 def _descriptive(part: Part) -> bool:
@@ -308,6 +314,14 @@ def _read(parts: list[Part]) -> Address | None:
             assert outer_part is not None
             outer_part.place = container = region
             part.place = _reread(part, container)
+        if part.place is None and part.resolved is None and container is not None and (
+                container.kind == "city"):
+            # "New City, New York": the state holds the town the scan missed.
+            region = _region_reading(outer_part)
+            town = _looked_up(part, region) if region is not None else None
+            if town is not None and outer_part is not None:
+                outer_part.place = container = region
+                part.place = town
         if part.place is not None:
             outer_container = container
             container = part.place

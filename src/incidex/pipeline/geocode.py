@@ -9,6 +9,7 @@ one ("Grozny", "Shali" and "Chechnya" -> Chechnya), at GTD specificity 4; then i
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import replace
 from functools import cache
@@ -72,14 +73,20 @@ _POSSESSIVE = re.compile(r"[’']s?\b")
 _SPECIFIC_RANK = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4, "continent": 5}
 
 
+def _plain_lower(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if c.isalnum())
+
+
 def _toponym_span(text: str, place: Place, start: int, end: int, demonym: bool) -> Span:
     before = text[max(0, start - 60):start]
     # "at the Stina pub", "in the Rein petroleum company": the name of a facility.
     facility = before.endswith(("the ", "The ")) and _LOWER_NOUN.match(text, end) is not None
     # "Union Station in Denver", "at Kent State University": a building named after a place.
     named = _NAME_GOES_ON.match(text, end)
-    last_word = (named.group(1) if named else text[start:end].split()[-1]).lower()
-    facility = facility or last_word in FACILITY_WORDS
+    # The place's own name may end in such a word ("Falls Church", "Seaside Park").
+    own_name = _plain_lower(place.name) == _plain_lower(text[start:end])
+    last_word = named.group(1) if named else (None if own_name else text[start:end].split()[-1])
+    facility = facility or (last_word is not None and last_word.lower() in FACILITY_WORDS)
     return Span(start, end, text[start:end], "toponym", {
         "place": place,
         "place_name": place.name,

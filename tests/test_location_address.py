@@ -258,3 +258,16 @@ def test_a_state_named_like_its_city_holds_a_town_the_scan_missed() -> None:
                     "United States. Nobody was hurt.")
     assert loc.name == "New City"
     assert loc.admin1 == "New York"
+
+
+def test_a_state_written_after_its_town_without_a_comma() -> None:
+    loc = _location("A package bomb exploded at an office in Annapolis Maryland, United States, "
+                    "injuring two guards.")
+    assert loc.name == "Annapolis"
+    assert loc.admin1 == "Maryland"
+
+
+def test_a_name_with_a_place_in_it_stays_whole() -> None:
+    loc = _location("Assailants attacked the Radio Television Afghanistan station in Jalalabad, "
+                    "Nangarhar, Afghanistan, killing six civilians.")
+    assert loc.name == "Jalalabad"

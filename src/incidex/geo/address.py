@@ -200,7 +200,7 @@ def read_chains(text: str, resolved: list[Resolved], cue: re.Pattern[str]) -> li
         if match is None:
             return out
         match = _joined(text, match, by_start)
-        parts = [_part(text, match, by_start)]
+        parts = _split_region(_part(text, match, by_start), by_start)
         end = match.end()
         while True:
             joiner = _COMMA.match(text, end) or (
@@ -213,7 +213,7 @@ def read_chains(text: str, resolved: list[Resolved], cue: re.Pattern[str]) -> li
             if (joiner is not None and parts[-1].unit in SETTLEMENT_UNITS and joiner.group().strip() == "of"
                     and _descriptive(parts[-1])):
                 parts.pop()  # "the Southern Iranian city of Zahedan": Zahedan is the city
-            parts.append(_part(text, nxt, by_start))
+            parts.extend(_split_region(_part(text, nxt, by_start), by_start))
             end = nxt.end()
         pos = max(end, match.end())
         if _LIST_GOES_ON.match(text, end):
@@ -237,6 +237,28 @@ def read_chains(text: str, resolved: list[Resolved], cue: re.Pattern[str]) -> li
         address = _read(parts)
         if address is not None:
             out.append(address)
+
+
+def _split_region(part: Part, by_start: dict[int, Resolved]) -> list[Part]:
+    """"Annapolis Maryland", "Baku Azerbaijan": a state or country written after a town
+    without a comma is a part of its own."""
+    if part.unit is not None or (part.resolved is not None and part.resolved.toponym.end >= part.end):
+        return [part]
+    for start, known in by_start.items():
+        place = known.place
+        if (part.start < start < part.end and known.toponym.end == part.end and place is not None
+                and place.kind in ("admin1", "country") and not known.toponym.is_demonym):
+            name = part.name[: start - part.start].strip()
+            # Only where the words before it are a town of that region, so that names with a
+            # place in them ("Zamboanga del Sur", "Radio Television Afghanistan") stay whole.
+            if not name or not any(c.kind == "city" and _inside(c, place)
+                                   for c in Gazetteer.default().candidates(name)):
+                break
+            town = Part(part.start, part.start + len(name), name, None, by_start.get(part.start))
+            if town.resolved is not None and town.resolved.toponym.end > town.end:
+                town.resolved = None
+            return [town, Part(start, part.end, known.toponym.text, None, known)]
+    return [part]
 
 
 def _named_town(part: Part) -> bool:

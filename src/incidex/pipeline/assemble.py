@@ -112,8 +112,9 @@ def _plain(name: str) -> str:
 
 
 _CITY_ABBREVIATION = re.compile(r",?\s+D\.?\s?C\.?$")
-# Philippine addresses write the unit before the name ("Barangay Talahid", "Sitio Lubcon").
-_UNIT_PREFIX = re.compile(r"^(?:Barangay|Brgy\.?|Sitio|Purok)\s+(?=[A-Z])")
+# Philippine addresses write the unit before the name ("Barangay Talahid", "Sitio Lubcon");
+# GTD keeps "Purok" ("Purok Lansones").
+_UNIT_PREFIX = re.compile(r"^(?:Barangay|Brgy\.?|Sitio)\s+(?=[A-Z])")
 
 
 def _casualties(doc: Doc, frame: Frame) -> Casualties:

@@ -66,7 +66,8 @@ def test_fold_ignores_case_accents_and_punctuation() -> None:
 
 @pytest.mark.parametrize(
     ("predicted", "gold"),
-    [("Medellín", "Medellin"), ("Nawzad", "Nawzad District"), ("Kyiv", "Kiev"), ("Derry", "Londonderry")],
+    [("Medellín", "Medellin"), ("Nawzad", "Nawzad District"), ("Kyiv", "Kiev"), ("Derry", "Londonderry"),
+     ("Calcutta", "Kolkata"), ("Ekaterinburg", "Yekaterinburg")],
 )
 def test_city_matches_spelling_variants(predicted: str, gold: str) -> None:
     assert same_city(predicted, gold)
@@ -74,6 +75,7 @@ def test_city_matches_spelling_variants(predicted: str, gold: str) -> None:
 
 def test_city_does_not_match_a_different_city() -> None:
     assert not same_city("Kabul", "Kandahar")
+    assert not same_city("Orange", "West Orange")
     assert not same_city(None, "Kabul")
 
 

@@ -20,11 +20,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from incidex.geo.gazetteer import Place
+from incidex.geo.gazetteer import Gazetteer, Place
 from incidex.geo.resolver import Resolved, distance_km
 
 # Words written after a name that say what kind of unit it is ("Qamishli city").
-SETTLEMENT_UNITS = frozenset("city town village hamlet municipality township".split())
+SETTLEMENT_UNITS = frozenset(
+    "city town village hamlet municipality township settlement kibbutz moshav".split()
+)
 # Parts of a city: GTD codes the city they belong to.
 SUB_CITY_UNITS = frozenset(
     "neighborhood neighbourhood suburb quarter area sector district locality subdistrict "
@@ -35,17 +37,40 @@ REGION_UNITS = frozenset(
     "province governorate state region county department prefecture oblast division "
     "emirate parish zone".split()
 )
+# The last word of a building's, a street's or an organisation's name: "Mitchell International
+# Airport, Milwaukee" is an airport of Milwaukee, "Kent State University" no town.
+FACILITY_WORDS = frozenset(
+    "university college school academy hospital clinic mosque church temple synagogue cathedral "
+    "monastery shrine hotel market bazaar mall plaza street streets road roads avenue drive lane "
+    "boulevard highway square bridge airport airfield station stadium park prison jail base "
+    "embassy consulate ministry office building center centre house palace hall tower towers "
+    "museum library theater theatre factory plant refinery club bank company corporation party "
+    "parliament congress assembly council court army police brigade brigades organization "
+    "organisation committee union association institute agency".split()
+)
 UNIT_WORDS = _UNITS = SETTLEMENT_UNITS | SUB_CITY_UNITS | REGION_UNITS
 _UNIT_ALT = "|".join(sorted(_UNITS, key=len, reverse=True))
 # A name: capitalised words, with the lowercase particles of Arabic, Spanish, Dutch... names
 # and abbreviations such as "D.C." or "U.S.A.".
-_WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w'’]*(?:-[\w'’]+)*\.?)"
-_PARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ul|de|del|da|do|dos|di|du|des|la|le|bin|ibn|e|i|van|von)"
+# A full stop ends a name unless it closes an abbreviation ("St. Louis"): "Burkina Faso. At
+# least four" is a country and the next sentence.
+_WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|(?:St|Ste|Sta|Ft|Mt|Pt)\.|[A-Z][\w'’]*(?:-[\w'’]+)*)"
+_PARTICLE = (r"(?:al|el|ad|ed|ar|er|as|es|ash|at|et|az|ez|an|en|ul|de|del|da|do|dos|di|du|des|la|le|"
+             r"bin|ibn|e|i|van|von)")
 _NAME = rf"(?:{_PARTICLE}-)?{_WORD}(?:[ -](?:{_PARTICLE}[ -])?{_WORD}){{0,4}}"
 _DIRECTION = r"(?:(?:north|south)(?:[ -]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)"
-_PART = re.compile(
-    rf"(?:the\s+)?(?:{_DIRECTION}\s+)?(?P<name>{_NAME})(?:\s+(?P<unit>{_UNIT_ALT}))?\b",
+_PART_TEMPLATE = (
+    r"(?:the\s+)?(?:{direction}\s+)?(?P<name>{name})"
+    r"(?:(?:\s+(?:development|administrative|autonomous))?\s+(?P<unit>{units})\b"
+    r"|\s*\((?P<bracketed>(?i:{units}))\))?"
 )
+_PART = re.compile(_PART_TEMPLATE.format(direction=_DIRECTION, name=_NAME, units=_UNIT_ALT))
+# A name with "and" in it ("Jammu and Kashmir"), taken only where the gazetteer knows the
+# whole name: otherwise "and" joins two places.
+_JOINED_PART = re.compile(
+    _PART_TEMPLATE.format(direction=_DIRECTION, name=rf"{_NAME} and {_NAME}", units=_UNIT_ALT))
+# A unit written before the name: "the town of Bovensmilde", "the Chechen town of Argun".
+_UNIT_BEFORE = re.compile(rf"\b({'|'.join(sorted(SETTLEMENT_UNITS))})\s+of\s+$", re.IGNORECASE)
 # Between two parts: a comma, or "of" after a part that names its unit ("Nawa district of").
 _COMMA = re.compile(r"\s*,\s*")
 _OF = re.compile(r"\s+(?:of|in)\s+")
@@ -56,6 +81,10 @@ CITY_RADIUS_KM = 40.0
 ADMIN2_RADIUS_KM = 120.0
 # A bare name before a city this big is a quarter of it; GTD codes the city.
 METROPOLIS_POPULATION = 1_000_000
+# A city this big keeps its own reading when the region written after it has none holding it.
+TRUSTED_CITY_POPULATION = 100_000
+# A bare name before a city this big, written inside its province, is a quarter of it.
+CITY_IN_REGION_POPULATION = 100_000
 # A first-level region named like its capital, written bare, is the city when it is this big.
 NAMESAKE_CITY_POPULATION = 50_000
 
@@ -112,7 +141,7 @@ def _reread(part: Part, container: Place | None) -> Place | None:
     """The part's place read inside its container: its own reading if that lies inside,
     else its most likely candidate inside; None when no place of that name lies inside."""
     if part.resolved is None:
-        return None
+        return _looked_up(part, container)
     own = part.resolved.place
     candidates = part.resolved.toponym.candidates
     kinds = _unit_kinds(part.unit)
@@ -131,9 +160,25 @@ def _reread(part: Part, container: Place | None) -> Place | None:
         inside = sorted(inside, key=lambda c: c.kind not in kinds)  # stable: prior order kept
     if inside:
         return inside[0]
+    if kinds == ("city",):
+        # "Kiev city, Kiev oblast": GeoNames files the capital under its own region.
+        city = next((c for c in candidates if c.kind == "city"
+                     and c.country_code == container.country_code), None)
+        if city is not None:
+            return city
     if own is not None and own.geonameid == container.geonameid:
         return own
     return None
+
+
+def _looked_up(part: Part, container: Place | None) -> Place | None:
+    """A part the text scan did not take for a place ("West Orange", read as "Orange" after a
+    direction), looked up by its whole name inside its container."""
+    if container is None or container.kind not in ("country", "admin1", "admin2"):
+        return None
+    kinds = _unit_kinds(part.unit) or ("city", "admin2")
+    return next((c for c in Gazetteer.default().candidates(part.name)
+                 if c.kind in kinds and _inside(c, container)), None)
 
 
 def _same_area(a: Place, b: Place) -> bool:
@@ -154,23 +199,33 @@ def read_chains(text: str, resolved: list[Resolved], cue: re.Pattern[str]) -> li
         match = _PART.search(text, pos)
         if match is None:
             return out
-        parts = [_part(match, by_start)]
+        match = _joined(text, match, by_start)
+        parts = _split_region(_part(text, match, by_start), by_start)
         end = match.end()
         while True:
             joiner = _COMMA.match(text, end) or (
                 _OF.match(text, end) if parts[-1].unit in SUB_CITY_UNITS | SETTLEMENT_UNITS else None
             )
             nxt = _PART.match(text, joiner.end()) if joiner else None
+            nxt = _joined(text, nxt, by_start) if nxt is not None else None
             if nxt is None or not nxt.group("name")[:1].isupper():
                 break
-            parts.append(_part(nxt, by_start))
+            if (joiner is not None and parts[-1].unit in SETTLEMENT_UNITS and joiner.group().strip() == "of"
+                    and _descriptive(parts[-1])):
+                parts.pop()  # "the Southern Iranian city of Zahedan": Zahedan is the city
+            parts.extend(_split_region(_part(text, nxt, by_start), by_start))
             end = nxt.end()
         pos = max(end, match.end())
         if _LIST_GOES_ON.match(text, end):
             continue
+        if parts[0].resolved is not None and parts[0].resolved.toponym.is_demonym:
+            parts = parts[1:]  # "the Chechen town of Argun": an adjective, not a place
+        elif parts[0].name.split()[-1].lower() in FACILITY_WORDS and not _named_town(parts[0]):
+            parts = parts[1:]  # "at Mitchell International Airport, Milwaukee, Wisconsin"
         # A country ends a chain: "Iraq, Syria" is a list of two.
         last = next((i for i, p in enumerate(parts) if p.resolved is not None and p.resolved.place
-                     is not None and p.resolved.place.kind == "country"), len(parts) - 1)
+                     is not None and p.resolved.place.kind == "country"
+                     and not p.resolved.toponym.is_demonym), len(parts) - 1)
         parts = parts[: last + 1]
         if len(parts) < 2 or not any(p.resolved for p in parts[1:]):
             continue
@@ -184,7 +239,50 @@ def read_chains(text: str, resolved: list[Resolved], cue: re.Pattern[str]) -> li
             out.append(address)
 
 
-def _part(match: re.Match[str], by_start: dict[int, Resolved]) -> Part:
+def _split_region(part: Part, by_start: dict[int, Resolved]) -> list[Part]:
+    """"Annapolis Maryland", "Baku Azerbaijan": a state or country written after a town
+    without a comma is a part of its own."""
+    if part.unit is not None or (part.resolved is not None and part.resolved.toponym.end >= part.end):
+        return [part]
+    for start, known in by_start.items():
+        place = known.place
+        if (part.start < start < part.end and known.toponym.end == part.end and place is not None
+                and place.kind in ("admin1", "country") and not known.toponym.is_demonym):
+            name = part.name[: start - part.start].strip()
+            # Only where the words before it are a town of that region, so that names with a
+            # place in them ("Zamboanga del Sur", "Radio Television Afghanistan") stay whole.
+            if not name or not any(c.kind == "city" and _inside(c, place)
+                                   for c in Gazetteer.default().candidates(name)):
+                break
+            town = Part(part.start, part.start + len(name), name, None, by_start.get(part.start))
+            if town.resolved is not None and town.resolved.toponym.end > town.end:
+                town.resolved = None
+            return [town, Part(start, part.end, known.toponym.text, None, known)]
+    return [part]
+
+
+def _named_town(part: Part) -> bool:
+    """Whether a town is called exactly so ("Falls Church", "Seaside Park")."""
+    return any(c.kind == "city" and c.name.lower() == part.name.lower()
+               for c in Gazetteer.default().candidates(part.name))
+
+
+def _descriptive(part: Part) -> bool:
+    """A name before "city of" that is no place: a description ("Southern Iranian",
+    "Muslim Slav-dominated")."""
+    return part.resolved is None or part.resolved.toponym.is_demonym or (
+        part.resolved.toponym.end < part.end)
+
+
+def _joined(text: str, match: re.Match[str], by_start: dict[int, Resolved]) -> re.Match[str]:
+    known = by_start.get(match.start("name"))
+    if known is None or known.toponym.end <= match.end("name") or " and " not in known.toponym.text:
+        return match
+    joined = _JOINED_PART.match(text, match.start())
+    return joined if joined is not None and joined.end("name") == known.toponym.end else match
+
+
+def _part(text: str, match: re.Match[str], by_start: dict[int, Resolved]) -> Part:
     start, end = match.span("name")
     name = match.group("name").rstrip(".") if not re.search(r"\.[A-Z]", match.group("name")) else (
         match.group("name"))
@@ -192,7 +290,17 @@ def _part(match: re.Match[str], by_start: dict[int, Resolved]) -> Part:
     if resolved is not None and resolved.toponym.end < end - 1:
         # The gazetteer knows only the start of the name ("Kafr" of "Kafr Sousa").
         resolved = None if resolved.place is None or resolved.place.kind != "country" else resolved
-    unit = match.group("unit")
+    unit = match.group("unit") or match.group("bracketed")
+    words = name.split()
+    if unit is None and resolved is None and len(words) > 1 and words[-1].lower() in _UNITS and not (
+            Gazetteer.default().candidates(name)):
+        # "Jhapa District", "Biratnagar City": a unit written with a capital.
+        unit = words[-1]
+        name = " ".join(words[:-1])
+        end = start + len(name)
+    written_before = _UNIT_BEFORE.search(text, max(0, match.start() - 30), match.start())
+    if unit is None and written_before is not None:
+        unit = written_before.group(1)  # "the town of Bovensmilde"
     if resolved is not None and unit is None:
         last = resolved.toponym.text.split()[-1].lower()
         unit = last if len(resolved.toponym.text.split()) > 1 and last in _UNITS else None
@@ -201,28 +309,59 @@ def _part(match: re.Match[str], by_start: dict[int, Resolved]) -> Part:
 
 def _read(parts: list[Part]) -> Address | None:
     container: Place | None = None
+    outer_part: Part | None = None
+    outer_container: Place | None = None  # what ``outer_part`` was read inside
     for part in reversed(parts):
         part.place = _reread(part, container)
         own = part.resolved.place if part.resolved is not None else None
+        if part.place is None and own is not None and outer_part is not None and own.kind in (
+                "city", "admin2") and container is not None and container.kind != "city":
+            # "Srinagar, Kashmir": the reading of the container that holds the town written
+            # before it (Indian Kashmir, not Pakistan's), if one lies inside its own container.
+            holder = _holder(outer_part, own, outer_container)
+            if holder is not None:
+                outer_part.place = container = holder
+                part.place = _reread(part, container)
+            elif own.population >= TRUSTED_CITY_POPULATION and not any(
+                    q.place is not None and q.place.kind == "country" for q in parts):
+                # With no country written, a big city is surer than a region misread
+                # around it.
+                part.place = own
         if (part.place is None and own is not None and container is not None and container.kind == "city"
                 and part.unit is None and own.country_code == container.country_code):
-            return None  # "Kabul, Kandahar": two towns, not one inside the other
+            region = _region_reading(outer_part)
+            if region is None:
+                return None  # "Kabul, Kandahar": two towns, not one inside the other
+            # "Seattle, Washington": the state, not the capital, holds the town before it.
+            assert outer_part is not None
+            outer_part.place = container = region
+            part.place = _reread(part, container)
+        if part.place is None and part.resolved is None and container is not None and (
+                container.kind == "city"):
+            # "New City, New York": the state holds the town the scan missed.
+            region = _region_reading(outer_part)
+            town = _looked_up(part, region) if region is not None else None
+            if town is not None and outer_part is not None:
+                outer_part.place = container = region
+                part.place = town
         if part.place is not None:
+            outer_container = container
             container = part.place
+            outer_part = part
     known = [p for p in parts if p.place is not None]
     if not known:
         return None
-    index = 0
-    while index + 1 < len(parts) and _city_level(parts[index + 1]) and (
-            parts[index].unit in SUB_CITY_UNITS or _within_big_city(parts[index], parts[index + 1])):
-        index += 1
+    index = _town_index(parts)
     part = parts[index]
     if part.unit is None and part.place is not None and part.place.kind == "admin1" and part.resolved:
         # "in Irbil, Iraq": the city, not the governorate of the same name (GTD's city).
         part.place = next((c for c in part.resolved.toponym.candidates if c.kind == "city"
                            and c.population >= NAMESAKE_CITY_POPULATION
                            and _same_area(c, part.place)), part.place)
-    if part.place is None and part.unit in REGION_UNITS:
+    if part.place is None and part.unit in REGION_UNITS and not _inside_region(parts[index + 1:]):
+        # An unknown province right before its country is a region, not a town; an unknown
+        # unit inside a province ("Samorogouan department, Kenedougou province") is the
+        # smallest place the text gives, which GTD codes as the city.
         part = next(p for p in parts[index:] if p.place is not None) if any(
             p.place for p in parts[index:]) else part
     if part.place is not None:
@@ -233,9 +372,70 @@ def _read(parts: list[Part]) -> Address | None:
     return Address(parts, parts[0].start, parts[-1].end, outer, part.name, part, False)
 
 
+def _holder(part: Part, inner: Place, container: Place | None) -> Place | None:
+    if part.resolved is None:
+        return None
+    return next((c for c in part.resolved.toponym.candidates
+                 if c.kind in ("admin1", "admin2", "country") and _inside(inner, c)
+                 and (container is None or _inside(c, container))), None)
+
+
+def _region_reading(part: Part | None) -> Place | None:
+    """The first-level region a part may also mean, where it was read as a town."""
+    if part is None or part.resolved is None or part.unit is not None or part.place is None:
+        return None
+    return next((c for c in part.resolved.toponym.candidates if c.kind == "admin1"
+                 and c.country_code == part.place.country_code), None)
+
+
+def _town_index(parts: list[Part]) -> int:
+    """Which part of a chain is the town GTD codes: the innermost, unless it is a part of a
+    town written after it.
+
+    A part the text itself calls a city wins over the village, area or neighbourhood before
+    it ("Nuaymiyah area, Fallujah city": Fallujah; a village stays itself); so does a town after one or more
+    quarters ("Nasteho area, Wadajir neighborhood, Mogadishu city") or a big city after a
+    bare name ("Qibbah, Tripoli, Lebanon").
+    """
+    for index in range(1, len(parts)):
+        if parts[index].unit == "city" and all(
+                p.unit not in REGION_UNITS | SETTLEMENT_UNITS for p in parts[:index]):
+            return index
+    index = 0
+    while index + 1 < len(parts) and parts[index].unit in SUB_CITY_UNITS - {"district"} and (
+            parts[index + 1].unit in SUB_CITY_UNITS - {"district"}):
+        index += 1
+    if index + 1 < len(parts) and _city_level(parts[index + 1]) and (
+            parts[index].unit in SUB_CITY_UNITS or _within_big_city(parts[index], parts[index + 1])
+            or _city_in_region(parts[index], parts[index + 1], parts[index + 2:])):
+        index += 1
+    return index
+
+
+def _inside_region(outer: list[Part]) -> bool:
+    """Whether the next part of a chain is a first-level region (by its unit or its place)."""
+    if not outer:
+        return False
+    nxt = outer[0]
+    if nxt.place is not None:
+        return nxt.place.kind in ("admin1", "admin2")
+    return nxt.unit in REGION_UNITS
+
+
 def _within_big_city(part: Part, city: Part) -> bool:
     """A name written before a metropolis is one of its quarters ("Babu Bazar, Dhaka")."""
     if part.unit is not None or city.place is None or city.place.population < METROPOLIS_POPULATION:
+        return False
+    return part.place is None or (part.place.kind == "city" and _inside(part.place, city.place))
+
+
+def _city_in_region(part: Part, city: Part, outer: list[Part]) -> bool:
+    """A bare name before a city that is written inside its province is a quarter of that
+    city ("Albu Eitha, Ramadi, Al Anbar, Iraq"): the city is what the writer placed in the
+    province."""
+    if part.unit is not None or city.unit is not None or city.place is None or not outer:
+        return False
+    if city.place.population < CITY_IN_REGION_POPULATION or not _inside_region(outer):
         return False
     return part.place is None or (part.place.kind == "city" and _inside(part.place, city.place))
 

@@ -116,6 +116,14 @@ class _Finder:
         gap = self.text[self.tokens[i].end : self.tokens[i + 1].start]
         return bool(_JOINER.fullmatch(gap))
 
+    def in_name(self, i: int) -> bool:
+        """Whether tokens i and i+1 are words of one name: a full stop between them ends a
+        sentence ("in Baghdad. Nobody was hurt") unless it closes an abbreviation ("St. Louis")."""
+        if not self.joined(i):
+            return False
+        gap = self.text[self.tokens[i].end : self.tokens[i + 1].start]
+        return "." not in gap or len(self.tokens[i].text) <= 3
+
     def longest_match(self, i: int) -> tuple[int, str, bool] | None:
         """(index of last token, normalised key, is_demonym) of the longest name at i."""
         toks = self.tokens
@@ -163,8 +171,8 @@ class _Finder:
         if (common or person) and not _strong(top):
             return True
         # Part of a longer capitalised name ("George Washington", "Washington Post")?
-        before = first > 0 and self.joined(first - 1) and self._name_word(toks[first - 1])
-        after = last + 1 < len(toks) and self.joined(last) and self._name_word(toks[last + 1])
+        before = first > 0 and self.in_name(first - 1) and self._name_word(toks[first - 1])
+        after = last + 1 < len(toks) and self.in_name(last) and self._name_word(toks[last + 1])
         if after and toks[last + 1].norm not in _DESCRIPTORS and top.kind != "country":
             return True
         return before and not _strong(top)

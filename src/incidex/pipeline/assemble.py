@@ -3,9 +3,11 @@ source the article attributes that passage to."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from incidex.codebook import AttackType
+from incidex.geo.address import UNIT_WORDS
 from incidex.geo.gazetteer import Place
 from incidex.pipeline.doc import Doc, Span
 from incidex.pipeline.frames import Frame
@@ -80,7 +82,7 @@ def _location(doc: Doc, frame: Frame) -> Location:
         mention = next((str(s.attrs.get("mention") or s.text) for s in spans
                         if s.attrs.get("place") == place), None)
         written = mention if mention and not (mention.islower() or mention.isupper()) else None
-        name = _plain(written or place.name)
+        name = _plain(_without_unit(written, place) if written else place.name)
     admin1 = place.admin1 if place.kind != "admin1" else place.name
     return Location(
         name=name,
@@ -91,9 +93,28 @@ def _location(doc: Doc, frame: Frame) -> Location:
     )
 
 
+def _without_unit(written: str, place: Place) -> str:
+    """"Biratnagar City" is Biratnagar, as the gazetteer and GTD write it; "Kansas City" keeps
+    the word that belongs to its name."""
+    words = written.split()
+    if len(words) > 1 and words[-1].lower() in UNIT_WORDS and not place.name.lower().endswith(
+            words[-1].lower()):
+        return " ".join(words[:-1])
+    return written
+
+
 def _plain(name: str) -> str:
+    """The name as GTD writes it: no diacritics, no district abbreviation after a city's
+    name ("Washington D.C." is Washington)."""
     decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("‘", "'")
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("‘", "'")
+    return _UNIT_PREFIX.sub("", _CITY_ABBREVIATION.sub("", plain))
+
+
+_CITY_ABBREVIATION = re.compile(r",?\s+D\.?\s?C\.?$")
+# Philippine addresses write the unit before the name ("Barangay Talahid", "Sitio Lubcon");
+# GTD keeps "Purok" ("Purok Lansones").
+_UNIT_PREFIX = re.compile(r"^(?:Barangay|Brgy\.?|Sitio)\s+(?=[A-Z])")
 
 
 def _casualties(doc: Doc, frame: Frame) -> Casualties:

@@ -9,24 +9,35 @@ one ("Grozny", "Shali" and "Chechnya" -> Chechnya), at GTD specificity 4; then i
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
+from dataclasses import replace
 from functools import cache
 
-from incidex.geo.address import NAMESAKE_CITY_POPULATION, UNIT_WORDS, Address, read_chains
+from incidex.geo.address import (
+    FACILITY_WORDS,
+    NAMESAKE_CITY_POPULATION,
+    UNIT_WORDS,
+    Address,
+    read_chains,
+)
 from incidex.geo.gazetteer import Gazetteer, Place
-from incidex.geo.resolver import resolve, specificity
+from incidex.geo.resolver import Resolved, resolve, specificity
 from incidex.geo.toponyms import find_toponyms
+from incidex.geo.written_towns import written_towns
 from incidex.groups import GroupLexicon
 from incidex.pipeline.doc import Doc, Span
 from incidex.pipeline.frames import Frame
 from incidex.pipeline.registry import register_stage
 
 _LOCATIVE = re.compile(
-    r"(?:\b(?:in|at|near|outside|inside|around|across|into|on\s+the\s+outskirts\s+of|"
+    r"(?:\b(?:in|at|near|outside|inside|around|across|into|through|between|"
+    r"on\s+the\s+outskirts\s+of|"
     r"north|south|east|west|(?:north|south)[-\s]?(?:east|west)|of\s+the\s+(?:town|city|"
     r"village|district|province|region)\s+of|(?:town|city|village|district|province|"
-    r"municipality|department|region|state)\s+of|from)\s+(?:the\s+)?"
-    r"(?:(?:northern|southern|eastern|western|central|restive|volatile|capital|town|city|"
+    r"municipality|department|region|state)\s+of|(?<!fired\s)(?<!launched\s)from)"
+    r"\s+(?:the\s+)?"
+    r"(?:(?:northern|southern|eastern|western|central|restive|volatile|capital|town|city|downtown|"
     r"village|province|of)\s+)*|\b(?:north|south|east|west)\s+of\s+)$",
     re.IGNORECASE,
 )
@@ -39,22 +50,55 @@ _CHAIN_CUE = re.compile(
 )
 # After a place that opens the text, the mark of a dateline: "ARGENTINA.  The second floor",
 # "BAGHDAD, Iraq (Reuters) -", "KABUL (AP) —".
+# Before a place, a verb that makes it the place attacked ("Assailants raided Suuj village").
+_ATTACKED = re.compile(
+    r"\b(?:attacked|raided|stormed|struck|targeted|bombed|ambushed|shelled|entered|invaded|"
+    r"overran|hit)\s+(?:the\s+)?$", re.IGNORECASE)
+# Words of faith the gazetteer also knows as places ("Jewish" is the Jewish Autonomous Oblast):
+# in a report of political violence they describe people, not where things happened.
+_FAITHS = frozenset(
+    "jewish muslim christian shiite shia sunni hindu sikh buddhist catholic protestant "
+    "orthodox coptic".split()
+)
+# A place given as the reference point of one named just before: "in Dhuluiya, north of
+# Baghdad", "in Madaen (south of Baghdad)", "Ma'rib, 170 km northeast of Sanaa".
+_REFERENCE = re.compile(
+    r"\w['’]?\s*[,(]\s*(?:about\s+|some\s+|just\s+)?(?:[\d,.]+\s*(?:km|kilometers|kilometres|"
+    r"miles)\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?"
+    r"(?:(?:town|city|capital)\s+(?:of\s+)?)?$", re.IGNORECASE)
+_AIMED = re.compile(r"\btowards?\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?$",
+                    re.IGNORECASE)
 _DATELINE = re.compile(r"\s*(?:\.\s|,|\s?\(|\s?[—–-]\s)")
+_NAME_GOES_ON = re.compile(r"(?:\s+[A-Z][\w'’]*){0,2}\s+([A-Z][\w'’]*)\b")
 _LOWER_NOUN = re.compile(rf" (?!(?:{'|'.join(sorted(UNIT_WORDS))})\b)[a-z]{{3,}}\b")
 _POSSESSIVE = re.compile(r"[’']s?\b")
 _SPECIFIC_RANK = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4, "continent": 5}
+
+
+def _plain_lower(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if c.isalnum())
 
 
 def _toponym_span(text: str, place: Place, start: int, end: int, demonym: bool) -> Span:
     before = text[max(0, start - 60):start]
     # "at the Stina pub", "in the Rein petroleum company": the name of a facility.
     facility = before.endswith(("the ", "The ")) and _LOWER_NOUN.match(text, end) is not None
+    # "Union Station in Denver", "at Kent State University": a building named after a place.
+    named = _NAME_GOES_ON.match(text, end)
+    # The place's own name may end in such a word ("Falls Church", "Seaside Park").
+    own_name = _plain_lower(place.name) == _plain_lower(text[start:end])
+    last_word = named.group(1) if named else (None if own_name else text[start:end].split()[-1])
+    facility = facility or (last_word is not None and last_word.lower() in FACILITY_WORDS)
     return Span(start, end, text[start:end], "toponym", {
         "place": place,
         "place_name": place.name,
         "kind": place.kind,
         "demonym": demonym,
-        "locative": (not demonym) and not facility and _LOCATIVE.search(before) is not None,
+        "locative": (not demonym) and not facility and _LOCATIVE.search(before) is not None
+        and _REFERENCE.search(before) is None,
+        # "fired rockets toward Ashqelon": the place aimed at, taken once incidents are told
+        # apart (the frames stage does not read it).
+        "aimed": (not demonym) and not facility and _AIMED.search(before) is not None,
     })
 
 
@@ -69,7 +113,7 @@ class Geocoder:
 
     def __call__(self, doc: Doc) -> Doc:
         toponyms = find_toponyms(doc.text, self.gazetteer)
-        resolved = resolve(toponyms, doc.text)
+        resolved = _bracketed_capitals(doc.text, resolve(toponyms, doc.text), self.gazetteer)
         addresses = read_chains(doc.text, resolved, _CHAIN_CUE)
         # A place read inside its address chain replaces its reading out of context.
         reread: dict[int, Place | None] = {
@@ -79,7 +123,7 @@ class Geocoder:
         for r in resolved:
             t = r.toponym
             place = reread.get(t.start, r.place) if not t.is_demonym else r.place
-            if place is None:
+            if place is None or t.text.lower() in _FAITHS:
                 continue
             span = _toponym_span(doc.text, place, t.start, t.end, t.is_demonym)
             span.attrs["candidates"] = t.candidates if t.start not in reread else ()
@@ -91,8 +135,35 @@ class Geocoder:
         return doc
 
 
+_BRACKETED = re.compile(r"\s*\(([A-Z][\w'’ -]{2,30})\)")
+
+
+def _bracketed_capitals(text: str, resolved: list[Resolved], gazetteer: Gazetteer
+                        ) -> list[Resolved]:
+    """"Congo (Kinshasa)", "Congo (Brazzaville)": the capital in brackets tells which of two
+    countries of one name the text means."""
+    out = []
+    for r in resolved:
+        match = _BRACKETED.match(text, r.toponym.end)
+        if r.place is not None and r.place.kind == "country" and match is not None:
+            capital = next((c for c in gazetteer.candidates(match.group(1))
+                            if c.kind == "city" and c.capital and c.country_code), None)
+            country = gazetteer.country(capital.country_code) if capital and capital.country_code else None
+            if country is not None and country.country_code != r.place.country_code and any(
+                    w in (country.name or "") for w in r.toponym.text.split()):
+                r = replace(r, place=country)
+        out.append(r)
+    return out
+
+
 def _address_span(text: str, address: Address) -> Span:
-    span = _toponym_span(text, address.place, address.start, address.end, False)
+    first = address.parts[0]
+    span = _toponym_span(text, address.place, address.start, first.end, False)
+    span.end = address.end
+    span.text = text[address.start:address.end]
+    # "Assailants attacked Suuj village in Nugaal, Somalia": the place attacked.
+    span.attrs["locative"] = span.attrs["locative"] or _ATTACKED.search(
+        text, max(0, address.start - 60), address.start) is not None
     part = address.part
     span.attrs.update({
         "name": address.name,
@@ -108,11 +179,15 @@ def _most_specific(spans: list[Span]) -> Span | None:
     return min(spans, key=lambda s: (_SPECIFIC_RANK.get(str(s.attrs["kind"]), 9), s.start))
 
 
+def _is_group(doc: Doc, span: Span) -> bool:
+    """A group's whole name that the gazetteer also knows as a place ("Hamas")."""
+    return any(g.start == span.start and g.end == span.end for g in doc.mentions.get("group", []))
+
+
 def article_region(doc: Doc) -> tuple[Place | None, list[Span]]:
     """The admin1 region (else country) most of the article's places lie in."""
-    places = [s for s in doc.mentions.get("toponym", []) if not s.attrs["demonym"]]
-    if not places:
-        places = list(doc.mentions.get("toponym", []))
+    toponyms = [s for s in doc.mentions.get("toponym", []) if not _is_group(doc, s)]
+    places = [s for s in toponyms if not s.attrs["demonym"]] or toponyms
     admin1: Counter[tuple[str, str]] = Counter()
     country: Counter[str] = Counter()
     for span in places:
@@ -121,6 +196,11 @@ def article_region(doc: Doc) -> tuple[Place | None, list[Span]]:
             country[place.country_code] += 1
         if place.admin1_code and place.country_code and place.kind in ("city", "admin2", "admin1"):
             admin1[(place.country_code, place.admin1_code)] += 1
+    for address in doc.mentions.get("address", []):
+        # A written address ("..., Jerusalem city, West Bank") says its country outright.
+        code = address.attrs["place"].country_code
+        if code:
+            country[code] += 2
     if not country:
         return None, []
     top_country, _ = country.most_common(1)[0]
@@ -132,7 +212,8 @@ def article_region(doc: Doc) -> tuple[Place | None, list[Span]]:
             evidence = [s for s in places if s.attrs["place"].admin1_code == regions[0][0][1]
                         and s.attrs["place"].country_code == top_country]
             return region, evidence[:3]
-    evidence = [s for s in places if s.attrs["place"].country_code == top_country]
+    evidence = [s for s in places if s.attrs["place"].country_code == top_country] or [
+        a for a in doc.mentions.get("address", []) if a.attrs["place"].country_code == top_country]
     return gazetteer.country(top_country), evidence[:3]
 
 
@@ -141,7 +222,7 @@ def _places_in(doc: Doc, start: int, end: int) -> list[Span]:
     # A chain counts where its first part is: a clause may end inside it.
     addresses = [a for a in doc.mentions.get("address", []) if start <= a.start < end]
     toponyms = [s for s in doc.mentions_in("toponym", start, end)
-                if not any(a.start <= s.start < a.end for a in addresses)]
+                if not any(a.start <= s.start < a.end for a in addresses) and not _is_group(doc, s)]
     if addresses:
         # Where the text spells out an address, a lone name in another country is something
         # else ("the Chatelet metro station in Paris, France").
@@ -150,23 +231,58 @@ def _places_in(doc: Doc, start: int, end: int) -> list[Span]:
     return addresses + toponyms
 
 
+def _is_town(span: Span) -> bool:
+    return span.attrs["kind"] in ("city", "admin2")
+
+
+def _within(span: Span, region: Span) -> bool:
+    place: Place = span.attrs["place"]
+    outer: Place = region.attrs["place"]
+    if place.country_code != outer.country_code:
+        return False
+    return outer.kind != "admin1" or place.admin1_code == outer.admin1_code
+
+
+def _refine(choice: Span | None, wider: list[Span]) -> Span | None:
+    """A region or country chosen from the incident's own clauses gives way to a town inside
+    it that the incident's sentences put something in ("... the insurgency in Algeria, set up
+    a roadblock near Sidi Lakhdar, Algeria"): GTD codes the town."""
+    if choice is None or _is_town(choice):
+        return choice
+    towns = [s for s in wider if s.attrs["locative"] and _is_town(s) and _within(s, choice)]
+    return _most_specific(towns) or choice
+
+
 def frame_location(doc: Doc, frame: Frame) -> None:
     in_frame = [s for c in frame.clauses for s in _places_in(doc, c.start, c.end)]
     choice = _most_specific([s for s in in_frame if s.attrs["locative"]])
+    sentence_spans = [
+        s for i in frame.sentences
+        for s in _places_in(doc, doc.sentences[i].start, doc.sentences[i].end)
+    ]
+    choice = _refine(choice, sentence_spans)
     if choice is None:
-        sentence_spans = [
-            s for i in frame.sentences
-            for s in _places_in(doc, doc.sentences[i].start, doc.sentences[i].end)
-        ]
-        choice = _most_specific([s for s in sentence_spans if s.attrs["locative"]]) or (
-            _most_specific([s for s in sentence_spans if s.attrs["kind"] == "city"
-                            and not _POSSESSIVE.match(doc.text, s.end)])
-        )
+        choice = _most_specific([s for s in sentence_spans if s.attrs["locative"]])
     setup = frame.setup_sentence(doc)
-    if choice is None and setup is not None:
+    if setup is not None:
         sentence = doc.sentences[setup]
-        choice = _most_specific([s for s in _places_in(doc, sentence.start, sentence.end)
-                                 if s.attrs["locative"]])
+        setup_spans = _places_in(doc, sentence.start, sentence.end)
+        choice = _refine(choice, setup_spans) if choice is not None else _most_specific(
+            [s for s in setup_spans if s.attrs["locative"]])
+    if choice is None or not _is_town(choice):
+        choice = _written_town(doc, frame, choice) or choice
+    if choice is None:
+        # The incident's own sentences name no place: a town the article puts something in
+        # elsewhere ("Gunmen attacked the home of a translator. The attack occurred in
+        # Baqubah."), else a town its sentences name at all, if the article is there.
+        everywhere = _places_in(doc, 0, len(doc.text))
+        choice = _most_specific([s for s in everywhere if s.attrs["locative"] and _is_town(s)])
+    if choice is None:
+        region, _ = article_region(doc)
+        choice = _most_specific([
+            s for s in sentence_spans if s.attrs["kind"] == "city"
+            and not _POSSESSIVE.match(doc.text, s.end)
+            and (region is None or region.country_code == s.attrs["place"].country_code)])
     hints = _hinted_countries(doc)
     if choice is not None:
         place: Place = _in_hinted_country(doc, choice, hints)
@@ -188,6 +304,27 @@ def frame_location(doc: Doc, frame: Frame) -> None:
     if region is not None:
         frame.location = {"place": region, "evidence": evidence,
                           "specificity": specificity(region)}
+
+
+def _written_town(doc: Doc, frame: Frame, region: Span | None) -> Span | None:
+    """A town the gazetteer does not know, written after "in" or "near" in the incident's
+    clauses or sentences, placed in the region chosen so far (else the article's)."""
+    towns = doc.mentions.get("written_town", [])
+    if not towns:
+        return None
+    in_clauses = [t for t in towns if any(c.start <= t.start < c.end for c in frame.clauses)]
+    in_sentences = [t for t in towns if any(doc.sentences[i].start <= t.start < doc.sentences[i].end
+                                            for i in frame.sentences)]
+    if not (in_clauses or in_sentences):
+        return None
+    town = (in_clauses or in_sentences)[0]
+    container = region.attrs["place"] if region is not None else article_region(doc)[0]
+    if container is None:
+        return None
+    return Span(town.start, town.end, town.text, "toponym", {
+        "place": container, "place_name": container.name, "kind": "city", "name": town.text,
+        "demonym": False, "locative": True, "candidates": (),
+    })
 
 
 def _hinted_countries(doc: Doc) -> frozenset[str]:
@@ -240,6 +377,12 @@ class IncidentLocator:
     assigns: tuple[str, ...] = ("location",)
 
     def __call__(self, doc: Doc) -> Doc:
+        taken = [(s.start, s.end) for kind in ("toponym", "address", "group")
+                 for s in doc.mentions.get(kind, [])]
+        doc.mentions["written_town"] = [Span(t.start, t.end, t.name, "written_town")
+                                        for t in written_towns(doc.text, taken)]
+        for span in doc.mentions.get("toponym", []):
+            span.attrs["locative"] = span.attrs["locative"] or span.attrs.get("aimed", False)
         for frame in doc.frames:
             frame_location(doc, frame)
         return doc

@@ -25,6 +25,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
+from gazetteer_admin2 import admin2_places, name_variants  # noqa: E402
+
 from incidex.geo.gazetteer import CAPITAL_FLAG, KINDS, feature_prior
 from incidex.geo.index_format import write_index
 from incidex.geo.normalize import (
@@ -234,6 +236,13 @@ def build(data: Path, nlp: Path | None) -> tuple[dict[str, Any], dict[str, Any]]
                       "US", row[0], 0)
             e.names = {normalize(row[3])}  # "Canadian County", never bare "Canadian"
             entries.append(e)
+    # Elsewhere: points and populations derived from the towns in each region.
+    for a2 in admin2_places(read_tsv(data / "admin1CodesASCII.txt"), list(admin2.values()),
+                            cities, normalize):
+        e = Entry(a2.gid, a2.name, "admin2", a2.lat, a2.lon, a2.cc, a2.a1, a2.pop)
+        e.names = {v for n in (a2.name, a2.ascii_name) if useful_alt_name(n)
+                   for v in name_variants(n, normalize) | admin_variants(n)}
+        entries.append(e)
 
     # Continents and named regions, seas.
     for cont in json.loads((gc_dir / "continents.json").read_text()).values():

@@ -99,18 +99,26 @@ def _main_key(place: Place) -> str:
     return key
 
 
-def _own_city_beats_admin1(cands: tuple[Place, ...]) -> dict[int, float]:
-    """Lift a city above the same-named first-level region that contains it ("Baghdad")."""
+def _own_city_beats_region(cands: tuple[Place, ...]) -> dict[int, float]:
+    """Lift a city above the same-named region that contains it ("Baghdad", "Cuneo").
+
+    A first-level region gives way only to a big city (a small namesake town is rarely what
+    a bare region name means); a second-level one, usually named after its seat, to any.
+    """
     lifted: dict[int, float] = {}
-    admin1s = [p for p in cands if p.kind == "admin1"]
+    regions = [p for p in cands if p.kind in ("admin1", "admin2")]
+    if not regions:
+        return lifted
     for city in cands:
-        if city.kind != "city" or city.population < NAMESAKE_CITY_POPULATION:
+        if city.kind != "city":
             continue
-        for a1 in admin1s:
-            if (a1.country_code, a1.admin1_code) == (city.country_code, city.admin1_code) and (
-                _main_key(a1) == _main_key(city)
+        for region in regions:
+            if region.kind == "admin1" and city.population < NAMESAKE_CITY_POPULATION:
+                continue
+            if (region.country_code, region.admin1_code) == (city.country_code, city.admin1_code) and (
+                _main_key(region) == _main_key(city)
             ):
-                lifted[city.geonameid] = max(lifted.get(city.geonameid, 0.0), a1.prior + 0.01)
+                lifted[city.geonameid] = max(lifted.get(city.geonameid, 0.0), region.prior + 0.01)
     return lifted
 
 
@@ -253,7 +261,7 @@ def _base_scores(top: Toponym, key: str | None = None) -> _Scored:
 
 
 def _score_candidates(top: Toponym, key: str) -> _Scored:
-    lifted = _own_city_beats_admin1(top.candidates)
+    lifted = _own_city_beats_region(top.candidates)
     hinted = _HINTED_KINDS.get(top.kind_hint or "", ())
     out = []
     for place in top.candidates:

@@ -12,8 +12,8 @@ the same towns in cities500, a population. News names these regions bare ("Kent"
 from __future__ import annotations
 
 import csv
-import re
 import importlib.util
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass

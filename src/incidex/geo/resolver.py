@@ -46,6 +46,9 @@ FALLBACK_KIND_COST: dict[str, float] = {
     "continent": 20000.0,
 }
 FALLBACK_CONFIDENCE = 0.2
+# A city named inside an unknown name needs only its country in the article when it is
+# this big ("Robinson College Cambridge" in a British story).
+INNER_CITY_POPULATION = 100_000
 MAX_INNER_CANDIDATES = 20
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Words that name a kind of thing, never a place on their own inside a longer name.
@@ -55,6 +58,10 @@ _GENERIC_WORDS = frozenset(
     "county state national international royal saint st north south east west new old "
     "great upper lower the of and".split()
 )
+
+
+# Last words that make an unknown name an administrative unit of its own.
+_ADMIN_UNIT_WORDS = frozenset("township county borough parish municipality district".split())
 
 
 @dataclass(frozen=True)
@@ -137,6 +144,9 @@ class _Context:
     def __init__(self, mentions: list[tuple[_MentionKey, Place]]) -> None:
         self.mentions = mentions
         self._country_codes = frozenset(p.country_code for _, p in mentions)
+        self._regions = frozenset(
+            (p.country_code, p.admin1_code) for _, p in mentions if p.kind in ("admin1", "admin2", "city")
+        )
         self._counts: Counter[str] = Counter()
         self._own_counts: dict[_MentionKey, Counter[str]] = {}
         self._country_keys: dict[str, set[_MentionKey]] = {}  # country mentions by code
@@ -161,6 +171,22 @@ class _Context:
     def supports(self, place: Place) -> bool:
         """Whether the article names a place in the country of ``place``."""
         return place.country_code in self._country_codes
+
+    def supports_closely(self, place: Place) -> bool:
+        """Whether the article names the first-level region of a town, or a town near it.
+
+        The test for a place read from a word inside an unknown name: "Elysian Fields" in
+        a story about New Orleans is not Elysian, Minnesota, though both are American.
+        """
+        if place.kind in ("country", "continent"):
+            return True  # "Bank of Japan", "European Commission": the name says where
+        if place.kind == "region":
+            return False  # "Atlantic Avenue", "Pacific Heights"
+        if place.kind == "admin1":
+            return self.supports(place)
+        if place.population >= INNER_CITY_POPULATION and self.supports(place):
+            return True
+        return (place.country_code, place.admin1_code) in self._regions or self._near_any(place, ())
 
     def bonus(self, place: Place, own_key: _MentionKey) -> float:
         cc = place.country_code
@@ -342,7 +368,7 @@ def resolve(
         best = scored[0][1]
         rivals = [s for s, p in scored[1:] if not _contains(p, best)]
         margin = scored[0][0] - rivals[0] if rivals else 4.0
-        if top.loose and not ctx.supports(best):
+        if top.loose and not (ctx.supports_closely(best) if top.inner else ctx.supports(best)):
             out.append(Resolved(given, None, 0.0))  # a folded spelling far from the story
             continue
         out.append(Resolved(given, best, 1.0 / (1.0 + math.exp(-margin))))
@@ -350,20 +376,35 @@ def resolve(
 
 
 def _inner_toponym(top: Toponym, text: str, gaz: Gazetteer) -> Toponym:
-    """A known place named inside an unknown name: "University of Alberta" -> Alberta."""
+    """A known place named inside an unknown name: "University of Alberta" -> Alberta.
+
+    Longest inner name first; an acronym only when it names a country ("US Federal
+    Reserve"); failing a name, a nationality word ("Russian Foreign Ministry" -> Russia).
+    """
     words = [(m.start(), m.end()) for m in _WORD.finditer(text, top.start, top.end)]
+    if words and normalize(text[words[-1][0] : words[-1][1]]) in _ADMIN_UNIT_WORDS:
+        return top  # "Washington Township" is a place of its own, not in Washington
     for size in range(len(words) - 1, 0, -1):
         for i in range(len(words) - size + 1):
             s, e = words[i][0], words[i + size - 1][1]
             name = normalize(text[s:e])
-            if size == 1 and (name in gaz.common_words or name in gaz.person_words or len(name) < 4):
+            acronym = size == 1 and text[s:e].isupper() and len(name) >= 2
+            if size == 1 and not acronym and (
+                name in gaz.common_words or name in gaz.person_words or len(name) < 4
+            ):
                 continue
             if name in _GENERIC_WORDS:
                 continue
             ids = gaz.candidate_ids(name, loose=False)[:MAX_INNER_CANDIDATES]
-            if ids:
-                places = tuple(gaz.place(k) for k in ids)
-                return Toponym(top.start, top.end, top.text, places, False, None, True)
+            places = tuple(gaz.place(k) for k in ids)
+            if acronym:
+                places = tuple(p for p in places if p.kind in ("country", "continent"))
+            if places:
+                return Toponym(top.start, top.end, top.text, places, False, None, True, True)
+    for s, e in words:
+        place = gaz.demonym(text[s:e])
+        if place is not None and len(words) > 1:
+            return Toponym(top.start, top.end, top.text, (place,), True, None, True, True)
     return top
 
 

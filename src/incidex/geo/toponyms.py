@@ -67,6 +67,7 @@ class Toponym:
     is_demonym: bool = False
     kind_hint: str | None = None  # "admin" for "Helmand Province", "city" for "Mexico City"
     loose: bool = False  # candidates found only by the transliteration-folded key
+    inner: bool = False  # candidates of a place named inside it ("University of Alberta")
 
 
 @dataclass(frozen=True)

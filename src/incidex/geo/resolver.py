@@ -46,6 +46,9 @@ FALLBACK_KIND_COST: dict[str, float] = {
     "continent": 20000.0,
 }
 FALLBACK_CONFIDENCE = 0.2
+# The confidence a place needs to be a fallback anchor (a margin of about 1.4 in the
+# score's units). Chosen on GeoWebNews among 0.6-0.9; GeoVirus barely moves.
+FALLBACK_MIN_CONFIDENCE = 0.8
 # A city named inside an unknown name needs only its country in the article when it is
 # this big ("Robinson College Cambridge" in a British story).
 INNER_CITY_POPULATION = 100_000
@@ -409,17 +412,24 @@ def _inner_toponym(top: Toponym, text: str, gaz: Gazetteer) -> Toponym:
 
 
 def _fill_from_context(resolved: list[Resolved]) -> list[Resolved]:
-    """Place still-unplaced toponyms at the nearest specific place named in the article."""
-    placed = [(r.toponym.start, r.place) for r in resolved if r.place is not None]
+    """Place still-unplaced toponyms at the nearest specific place named in the article.
+
+    Only places resolved with confidence serve, when there are any: a street named after
+    a small town elsewhere ("Bourbon", "Republic") must not carry the streets around it
+    there.
+    """
+    placed = [(r.toponym.start, r.place, r.score) for r in resolved if r.place is not None]
     if not placed or all(r.place is not None for r in resolved):
         return resolved
+    confident = [(pos, p) for pos, p, score in placed if score >= FALLBACK_MIN_CONFIDENCE]
+    anchors = confident or [(pos, p) for pos, p, _ in placed]
     out = []
     for r in resolved:
         if r.place is not None:
             out.append(r)
             continue
         best: tuple[float, Place] | None = None
-        for pos, place in placed:
+        for pos, place in anchors:
             cost = abs(pos - r.toponym.start) + FALLBACK_KIND_COST.get(place.kind, 10**9)
             if best is None or cost < best[0]:
                 best = (cost, place)

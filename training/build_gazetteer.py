@@ -25,7 +25,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from gazetteer_admin2 import admin2_places, name_variants
+from gazetteer_admin2 import admin2_places, name_variants, natural_earth_regions
 from gazetteer_names import (
     ADMIN1_DEMONYMS,
     AU_ABBREVIATIONS,
@@ -187,6 +187,17 @@ def build(data: Path, nlp: Path | None) -> tuple[dict[str, Any], dict[str, Any]]
                 e.names.add(compact)
         entries.append(e)
     admin1_names = {(e.cc, e.a1): e.name for e in entries if e.kind == "admin1"}
+    # Groupings of admin1s (Darfur, Yorkshire and the Humber). GeoNames has no id for
+    # them here: they get negative ids, which the resolver never reports as GeoNames ids.
+    a1_norms: dict[str, set[str]] = defaultdict(set)
+    for e in entries:
+        if e.kind == "admin1" and e.cc:
+            a1_norms[e.cc] |= e.names
+    for k, region in enumerate(natural_earth_regions(ne_rows, a1_norms, a1_pop, normalize)):
+        e = Entry(-1 - k, region.name, "region", region.lat, region.lon, region.cc, None,
+                  region.pop)
+        e.names = admin_variants(region.name) | name_variants(region.name, normalize)
+        entries.append(e)
 
     # Admin2 with a point: US counties (Census internal points, GeoNames ids via admin2Codes).
     admin2 = {row[0]: row for row in read_tsv(data / "admin2Codes.txt")}

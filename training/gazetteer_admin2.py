@@ -128,3 +128,53 @@ def admin2_places(
         out.append(Admin2(int(row[3]), row[1], row[2], key[0], row[0].split(".")[1], lat, lon,
                           sum(p[2] for p in pts), len(pts)))
     return out
+
+
+# Region names that say only a direction ("North West", "Central"): as places they would
+# capture every "West" and "Central" in the news.
+_COMPASS_ONLY = re.compile(
+    r"^(?:(?:north|south|east|west|central|mid|far|upper|lower|middle)(?:ern)?[ -]?)+$"
+)
+_PARENTHETICAL = re.compile(r"\s*\([^)]*\)\s*")
+
+
+@dataclass
+class NaturalEarthRegion:
+    name: str
+    cc: str
+    lat: float
+    lon: float
+    pop: int
+    members: int
+
+
+def natural_earth_regions(
+    ne_rows: list[dict[str, str]],
+    admin1_names: dict[str, set[str]],
+    a1_pop: dict[str, int],
+    normalize: Callable[[str], str],
+) -> list[NaturalEarthRegion]:
+    """Groupings of first-level regions that Natural Earth records and GeoNames lacks as
+    places: Darfur, Iraqi Kurdistan, Yorkshire and the Humber, Central Luzon, Siberia's
+    federal district. The point is the mean of the members' label points.
+
+    ``admin1_names`` holds the normalised admin1 names of each country: a grouping that
+    is itself a first-level region (Italy's and Spain's regions) is already there.
+    """
+    groups: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
+    for row in ne_rows:
+        name = _PARENTHETICAL.sub(" ", row.get("region") or "").strip()
+        if name and row["iso_a2"] and len(row["iso_a2"]) == 2:
+            groups[(row["iso_a2"], name)].append(row)
+    out = []
+    for (cc, name), rows in groups.items():
+        norm = normalize(name)
+        if len(rows) < 2 or _COMPASS_ONLY.match(norm) or norm in admin1_names.get(cc, set()):
+            continue
+        if any(normalize(r["admin"]) == norm for r in rows):
+            continue  # "Iraq" as a region of Iraq
+        lat = sum(float(r["latitude"]) for r in rows) / len(rows)
+        lon = sum(float(r["longitude"]) for r in rows) / len(rows)
+        pop = sum(a1_pop.get(r["gn_a1_code"], 0) for r in rows)
+        out.append(NaturalEarthRegion(name, cc, lat, lon, pop, len(rows)))
+    return out

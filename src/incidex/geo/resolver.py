@@ -25,6 +25,7 @@ from incidex.geo.toponyms import Toponym, span_key, toponym_at
 COUNTRY_CONTEXT = 4.0  # times the share of the article's mentions in that country
 IN_MENTIONED_COUNTRY = 1.5
 IN_MENTIONED_ADMIN1 = 1.0
+CONTAINS_MENTIONED = 1.0  # a first-level region whose towns the article names (0.5-3 tried)
 NEAR_KM, NEAR_BONUS = 75.0, 1.5
 # A toponym is "unambiguous" context when its best prior beats the runner-up by this much.
 UNAMBIGUOUS_MARGIN = 1.5
@@ -150,6 +151,12 @@ class _Context:
         self._regions = frozenset(
             (p.country_code, p.admin1_code) for _, p in mentions if p.kind in ("admin1", "admin2", "city")
         )
+        # Towns and districts named, by their first-level region: "Washington" in a story
+        # that names Seattle is the state.
+        self._towns_in: dict[tuple[str | None, str | None], set[_MentionKey]] = {}
+        for key, p in mentions:
+            if p.kind in ("city", "admin2"):
+                self._towns_in.setdefault((p.country_code, p.admin1_code), set()).add(key)
         self._counts: Counter[str] = Counter()
         self._own_counts: dict[_MentionKey, Counter[str]] = {}
         self._country_keys: dict[str, set[_MentionKey]] = {}  # country mentions by code
@@ -202,6 +209,10 @@ class _Context:
         score = COUNTRY_CONTEXT * count / total if total else 0.0
         if place.kind == "country":
             return score
+        if place.kind == "admin1":
+            towns = self._towns_in.get((cc, place.admin1_code))
+            if towns and (len(towns) > 1 or own_key not in towns):
+                score += CONTAINS_MENTIONED
         keys = self._country_keys.get(cc)
         if keys and (len(keys) > 1 or own_key not in keys):
             score += IN_MENTIONED_COUNTRY
@@ -255,7 +266,9 @@ def _mention_key(top: Toponym) -> tuple[int, ...]:
 
 # The most context can add to a candidate's score; a candidate further below the best
 # prior than this can never win, so it is not scored against the context at all.
-_MAX_CONTEXT_BONUS = COUNTRY_CONTEXT + IN_MENTIONED_COUNTRY + IN_MENTIONED_ADMIN1 + NEAR_BONUS
+_MAX_CONTEXT_BONUS = (
+    COUNTRY_CONTEXT + IN_MENTIONED_COUNTRY + IN_MENTIONED_ADMIN1 + NEAR_BONUS + CONTAINS_MENTIONED
+)
 
 _Scored = list[tuple[float, Place]]
 _BaseKey = tuple[tuple[int, ...], str, str | None, bool]

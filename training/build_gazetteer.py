@@ -29,6 +29,7 @@ from gazetteer_admin2 import admin2_places, name_variants, natural_earth_regions
 from gazetteer_names import (
     ADMIN1_DEMONYMS,
     AU_ABBREVIATIONS,
+    CAPITAL_LANDMARKS,
     COUNTRY_ALIASES,
     GTD_ADMIN1,
     GTD_ADMIN1_SUFFIX,
@@ -250,6 +251,8 @@ def build(data: Path, nlp: Path | None) -> tuple[dict[str, Any], dict[str, Any]]
                   capital=c["geonameid"] in capitals_set)
         e.names = {normalize(c["name"])} | {
             normalize(n) for n in c["alternatenames"] if useful_alt_name(n)}
+        if e.capital:
+            e.names |= {normalize(n) for n in CAPITAL_LANDMARKS.get(e.cc or "", [])}
         entries.append(e)
 
     return assemble(entries, gtd_names, admin1_names, read_demonyms(data), nlp)

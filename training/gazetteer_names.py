@@ -68,3 +68,13 @@ ADMIN1_DEMONYMS: dict[str, tuple[str, str]] = {
     "english": ("GB", "England"), "sicilian": ("IT", "Sicily"), "tamil": ("IN", "Tamil Nadu"),
     "bavarian": ("DE", "Bavaria"), "quebecois": ("CA", "Quebec"),
 }
+# Seats of government and landmarks that news names for the capital they stand in
+# ("the White House said", "the Kremlin denied"): extra names of that capital, by country.
+CAPITAL_LANDMARKS: dict[str, list[str]] = {
+    "US": ["White House", "Capitol Hill", "Oval Office", "Pentagon", "Foggy Bottom",
+           "West Wing"],
+    "RU": ["Kremlin"], "GB": ["Downing Street", "Whitehall", "Westminster"],
+    "FR": ["Elysee Palace", "Élysée Palace", "Quai d'Orsay"], "CN": ["Zhongnanhai"],
+    "KR": ["Blue House"], "IL": ["Knesset"], "DE": ["Bundestag", "Reichstag"],
+    "JP": ["Kasumigaseki"], "BE": ["Berlaymont"],
+}

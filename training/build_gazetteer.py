@@ -25,6 +25,19 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
+from gazetteer_admin2 import admin2_places, name_variants, natural_earth_regions
+from gazetteer_names import (
+    ADMIN1_DEMONYMS,
+    AU_ABBREVIATIONS,
+    CAPITAL_LANDMARKS,
+    COUNTRY_ALIASES,
+    GTD_ADMIN1,
+    GTD_ADMIN1_SUFFIX,
+    GTD_COUNTRY,
+    REGION_ALIASES,
+    REGION_DEMONYMS,
+)
+
 from incidex.geo.gazetteer import CAPITAL_FLAG, KINDS, feature_prior
 from incidex.geo.index_format import write_index
 from incidex.geo.normalize import (
@@ -36,55 +49,6 @@ from incidex.geo.normalize import (
 
 csv.field_size_limit(10**8)
 
-# GTD's country names where GeoNames' differ (GTD codebook, "Country (Location) Codes").
-GTD_COUNTRY: dict[str, str] = {
-    "BA": "Bosnia-Herzegovina", "CZ": "Czech Republic", "SK": "Slovak Republic",
-    "MK": "Macedonia", "PS": "West Bank and Gaza Strip", "TL": "East Timor",
-    "SZ": "Swaziland", "VA": "Vatican City", "KN": "St. Kitts and Nevis", "LC": "St. Lucia",
-    "MF": "St. Martin", "MO": "Macau", "VI": "Virgin Islands (U.S.)", "IM": "Man, Isle of",
-    "NL": "Netherlands", "CV": "Cape Verde",
-}
-# GTD's first-level region names: GeoNames' without a generic word ("Borno State" -> "Borno"),
-# and these exceptions.
-GTD_ADMIN1: dict[str, str] = {"US.DC": "District of Columbia"}
-GTD_ADMIN1_SUFFIX = re.compile(r" (State|Department|Province|Governorate|Prefecture)$")
-# Other names news uses for countries, beyond GeoNames/Natural Earth/GTD spellings.
-COUNTRY_ALIASES: dict[str, list[str]] = {
-    "US": ["US", "USA", "U.S.", "U.S.A.", "America", "United States of America", "the States"],
-    "GB": ["UK", "U.K.", "Britain", "Great Britain"], "RU": ["Russian Federation"],
-    "CD": ["DRC", "DR Congo", "Congo-Kinshasa", "Zaire", "Democratic Republic of Congo"],
-    "CG": ["Congo-Brazzaville", "Congo"],
-    "MM": ["Burma"], "NL": ["Holland"], "CI": ["Cote d'Ivoire"], "CZ": ["Czechia"],
-    "TL": ["Timor-Leste"], "SZ": ["Eswatini"], "MK": ["North Macedonia"],
-    "PS": ["Palestine", "Palestinian Territories", "Occupied Palestinian Territories"],
-    "AE": ["UAE", "U.A.E.", "Emirates"], "KR": ["Republic of Korea"],
-    "KP": ["DPRK", "Democratic People's Republic of Korea"],
-    "BA": ["Bosnia"], "VN": ["Viet Nam"], "SY": ["Syrian Arab Republic"], "IR": ["Persia"],
-    "CV": ["Cabo Verde"], "TR": ["Turkiye"], "LA": ["Lao PDR"], "VA": ["Vatican", "Holy See"],
-    "CN": ["People's Republic of China", "PRC", "Mainland China"],
-    "SA": ["Saudi", "KSA"], "TT": ["T&T", "Trinidad"],
-}
-# Postal abbreviations of Australian states that do not collide with other common uses.
-AU_ABBREVIATIONS = {"nsw", "qld"}
-# Aliases and nationality words of continents and named regions, by GeoNames id.
-REGION_ALIASES: dict[int, list[str]] = {6255148: ["EU", "European Union"]}
-REGION_DEMONYMS: dict[str, int] = {
-    "european": 6255148, "african": 6255146, "asian": 6255147, "oceanian": 6255151,
-    "south american": 6255150, "north american": 6255149, "central american": 7729892,
-    "latin american": 7729894, "middle eastern": 6269133, "scandinavian": 7729893,
-    "caucasian": 7729897, "arctic": 2960860, "antarctic": 6255152,
-}
-# Sub-national demonyms: word -> (country code, admin1 name as in admin1CodesASCII).
-ADMIN1_DEMONYMS: dict[str, tuple[str, str]] = {
-    "chechen": ("RU", "Chechnya"), "chechens": ("RU", "Chechnya"),
-    "dagestani": ("RU", "Dagestan"), "ingush": ("RU", "Ingushetiya Republic"),
-    "scottish": ("GB", "Scotland"), "welsh": ("GB", "Wales"),
-    "catalan": ("ES", "Catalonia"), "basque": ("ES", "Basque Country"),
-    "tibetan": ("CN", "Tibet"), "uighur": ("CN", "Xinjiang"), "uyghur": ("CN", "Xinjiang"),
-    "texan": ("US", "Texas"), "californian": ("US", "California"),
-    "kashmiri": ("IN", "Jammu and Kashmir"), "punjabi": ("PK", "Punjab"),
-    "balochi": ("PK", "Balochistan"), "baluch": ("PK", "Balochistan"),
-}
 NE_NAME_COLUMNS = [
     "name", "name_en", "name_es", "name_fr", "name_de", "name_it", "name_nl", "name_pl",
     "name_pt", "name_sv", "name_tr", "name_hu", "name_id", "name_vi", "gn_name", "gns_name",
@@ -224,6 +188,17 @@ def build(data: Path, nlp: Path | None) -> tuple[dict[str, Any], dict[str, Any]]
                 e.names.add(compact)
         entries.append(e)
     admin1_names = {(e.cc, e.a1): e.name for e in entries if e.kind == "admin1"}
+    # Groupings of admin1s (Darfur, Yorkshire and the Humber). GeoNames has no id for
+    # them here: they get negative ids, which the resolver never reports as GeoNames ids.
+    a1_norms: dict[str, set[str]] = defaultdict(set)
+    for e in entries:
+        if e.kind == "admin1" and e.cc:
+            a1_norms[e.cc] |= e.names
+    for k, region in enumerate(natural_earth_regions(ne_rows, a1_norms, a1_pop, normalize)):
+        e = Entry(-1 - k, region.name, "region", region.lat, region.lon, region.cc, None,
+                  region.pop)
+        e.names = admin_variants(region.name) | name_variants(region.name, normalize)
+        entries.append(e)
 
     # Admin2 with a point: US counties (Census internal points, GeoNames ids via admin2Codes).
     admin2 = {row[0]: row for row in read_tsv(data / "admin2Codes.txt")}
@@ -234,6 +209,13 @@ def build(data: Path, nlp: Path | None) -> tuple[dict[str, Any], dict[str, Any]]
                       "US", row[0], 0)
             e.names = {normalize(row[3])}  # "Canadian County", never bare "Canadian"
             entries.append(e)
+    # Elsewhere: points and populations derived from the towns in each region.
+    for a2 in admin2_places(read_tsv(data / "admin1CodesASCII.txt"), list(admin2.values()),
+                            cities, normalize):
+        e = Entry(a2.gid, a2.name, "admin2", a2.lat, a2.lon, a2.cc, a2.a1, a2.pop)
+        e.names = {v for n in (a2.name, a2.ascii_name) if useful_alt_name(n)
+                   for v in name_variants(n, normalize) | admin_variants(n)}
+        entries.append(e)
 
     # Continents and named regions, seas.
     for cont in json.loads((gc_dir / "continents.json").read_text()).values():
@@ -251,6 +233,7 @@ def build(data: Path, nlp: Path | None) -> tuple[dict[str, Any], dict[str, Any]]
             e.names = {normalize(n) for n in [row[1], row[2], *row[3].split(",")]
                        if n and useful_alt_name(n)}
             e.names |= {re.sub(r" (ocean|sea)$", "", n) for n in e.names if len(n) > 8}
+            e.names |= region_variants(e.names)
             e.names |= {normalize(n) for n in REGION_ALIASES.get(e.gid, [])}
             entries.append(e)
 
@@ -268,9 +251,30 @@ def build(data: Path, nlp: Path | None) -> tuple[dict[str, Any], dict[str, Any]]
                   capital=c["geonameid"] in capitals_set)
         e.names = {normalize(c["name"])} | {
             normalize(n) for n in c["alternatenames"] if useful_alt_name(n)}
+        if e.capital:
+            e.names |= {normalize(n) for n in CAPITAL_LANDMARKS.get(e.cc or "", [])}
         entries.append(e)
 
     return assemble(entries, gtd_names, admin1_names, read_demonyms(data), nlp)
+
+
+_POINT_ADJECTIVE = re.compile(r"^(north|south|east|west|central)(?:ern)? ")
+_POINT_ADJECTIVE_EXPANSION = {"north": "northern", "south": "southern", "east": "eastern",
+                              "west": "western", "central": "central"}
+
+
+def region_variants(names: set[str]) -> set[str]:
+    """"Northern Africa" is also "North Africa", "South Eastern Asia" "South East Asia";
+    "The Gulf" is also "Gulf". Region names only: a city's "North" is part of its name."""
+    out = set()
+    for n in names:
+        m = _POINT_ADJECTIVE.match(n)
+        if m:
+            out.add(m.group(1) + " " + n[m.end():])
+            out.add(_POINT_ADJECTIVE_EXPANSION[m.group(1)] + " " + n[m.end():])
+        if n.startswith("the ") and len(n) > 7:
+            out.add(n[4:])
+    return out
 
 
 def shape_centroids(path: Path) -> dict[int, tuple[float, float]]:
@@ -382,12 +386,15 @@ def assemble(entries: list[Entry], gtd_names: dict[str, str],
     common, person = english_words(nlp)
     demonym_ids: dict[str, int] = {}
     by_a1name = {(r[0], r[2]): r[3] for r in a1_rows}
-    by_gid = {e.gid: i for i, e in enumerate(entries) if e.kind in ("continent", "region")}
-    for word, gid in REGION_DEMONYMS.items():
-        if gid in by_gid:
-            demonym_ids[word] = by_gid[gid]
+    by_name: dict[str, int] = {}
+    for i, e in enumerate(entries):
+        if e.kind in ("continent", "region"):
+            by_name.setdefault(e.name, i)
+    for word, region in REGION_DEMONYMS.items():
+        if region in by_name:
+            demonym_ids[word] = by_name[region]
         else:
-            print(f"demonym {word} -> {gid}: no place", file=sys.stderr)
+            print(f"demonym {word} -> {region}: no place", file=sys.stderr)
     for word, target in demonyms.items():
         idx = (country_rows[country_idx[target]][2] if target in country_idx
                else by_a1name.get((target[:2], target[3:]), -1))

@@ -157,7 +157,8 @@ def predict_geo(docs: Iterable[GeoDocument], gazetteer: Gazetteer | None = None)
                     "end": r.toponym.end,
                     "lat": place.lat if place else None,
                     "lon": place.lon if place else None,
-                    "geonameid": place.geonameid if place else None,
+                    # Places without a GeoNames id (Natural Earth groupings) carry negative ids.
+                    "geonameid": place.geonameid if place and place.geonameid > 0 else None,
                 }
             )
         out.append({"id": doc.id, "toponyms": records})

@@ -51,7 +51,7 @@ def feature_prior(kind: str, population: int, capital: bool = False) -> float:
 
 @dataclass(frozen=True)
 class Place:
-    geonameid: int
+    geonameid: int  # negative for the few places GeoNames has no id for (Natural Earth groupings)
     name: str
     kind: str  # "continent" | "region" | "country" | "admin1" | "admin2" | "city"
     lat: float

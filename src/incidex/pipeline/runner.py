@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from incidex.article import Article
 from incidex.errors import EmptyInputError, InputTooLargeError, MissingStageError, PipelineError
-from incidex.pipeline import learned_roles, relevance  # noqa: F401  (registers the learned stages)
+from incidex.pipeline import learned_coding, learned_roles, relevance  # noqa: F401  (registers the learned stages)
 from incidex.pipeline.doc import Doc
 from incidex.pipeline.registry import Stage, make_stage
 from incidex.record import Incident
@@ -18,13 +18,14 @@ RULE_STAGES: tuple[str, ...] = (
     "segment", "attribution", "geocode", "frames", "casualties", "roles", "coding",
     "perpetrators", "locate", "time", "assemble",
 )
-#: The rules, then the role fillers of the learned tagger (``roles.learned``) in place of the
-#: rule fillers, and each frame's learned relevance (``relevance``: scored, nothing dropped).
-#: The GTD coding still reads the rule fillers (target types from "a traffic policeman"),
-#: which the learned ones, trained on MUC-4's names, would not serve as well.
+#: The rules, then the learned GTD coder (``coding.learned``, on the rule coding's decisions),
+#: the role fillers of the learned tagger (``roles.learned``) in place of the rule fillers, and
+#: each frame's learned relevance (``relevance``: scored, nothing dropped). The GTD coding still
+#: reads the rule fillers (target types from "a traffic policeman"), which the learned ones,
+#: trained on MUC-4's names, would not serve as well.
 LEARNED_STAGES: tuple[str, ...] = tuple(
     name for stage in RULE_STAGES
-    for name in ((stage, "roles.learned") if stage == "coding"
+    for name in ((stage, "coding.learned", "roles.learned") if stage == "coding"
                  else ("relevance", stage) if stage == "assemble" else (stage,))
 )
 #: Named configurations, measured side by side in docs/benchmarks.md.

@@ -119,7 +119,7 @@ class GtdCoder:
             sentences = doc.sentences if len(doc.frames) == 1 else frame.clauses
             frame.attack_types = attack_types(frame, sentences, doc.text)
             frame.weapon_types = weapon_types(frame, frame.attack_types)
-            frame.target_types, frame.evidence["target_types"] = target_types(frame)
+            frame.target_types, frame.evidence["target_types"] = target_types(frame, sentences)
             frame.evidence["attack_types"] = [
                 t for t in frame.triggers
                 if t.attrs.get("concrete") and t.attrs.get("attack_type") in frame.attack_types

@@ -60,8 +60,8 @@ _CONJUNCT = re.compile(
 )
 _NAMED = re.compile(r"(?:[A-Z][\w.'-]*\s+){1,5}[A-Z][\w'-]*[^s\W]$")
 _ATTACKER = r"(?P<who>(?:suicide\s+)?(?:bomber|attacker|assailant|gunman|perpetrator|hijacker|shooter)s?)"
-_BESIDES = re.compile(rf"\b(?:in\s+addition\s+to|besides|apart\s+from)\s+(?:the\s+)?{_ATTACKER}\b",
-                      re.IGNORECASE)
+_BESIDES = re.compile(rf"\b(?:in\s+addition\s+to|besides|apart\s+from)\s+(?:the\s+|all\s+)?"
+                      rf"(?:(?P<n>[\w-]+)\s+)??{_ATTACKER}\b", re.IGNORECASE)
 _INCLUDING = re.compile(rf"\bincluding\s+(?:the\s+)?{_ATTACKER}\b", re.IGNORECASE)
 _NOBODY = re.compile(r"(?i)(?:nobody|no\s+one|none)\b")
 _CLAIMED_TOLL = re.compile(
@@ -98,6 +98,19 @@ _BODIES = re.compile(
     rf"\b(?P<n>{QUANTITY.pattern})\s+(?:[\w-]+\s+)?bod(?:y|ies)\s+(?:were|was|have\s+been|had\s+been)\s+"
     r"(?:\w+\s+)?(?:found|discovered|recovered|dumped)\b",
     re.IGNORECASE,
+)
+#: A bare name in a list of the dead: "Roshan and his driver".
+_PROPER = re.compile(r"(?:[A-Z][\w'-]+\s+){0,3}[A-Z][\w'-]*[a-z]")
+_CALENDAR = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|"
+                       r"april|may|june|july|august|september|october|november|december\b")
+#: Words of a claim, a threat or an intention: a toll told there is not the incident's.
+_UNREAL = re.compile(r"(?i)\b(?:claim\w*|stated|said|says|accus\w+|threat\w*|plot\w*|want\w*|"
+                     r"plann\w+|intend\w*|vow\w*|warn\w*|demand\w*|would|will|could|might)\b")
+#: A noun phrase after these is no subject of its own: "In addition to the five assailants,".
+_NOT_SUBJECT = re.compile(r"(?i)\b(?:to|of|at|in|on|from|with|by|including|besides|than|near)\s*$")
+_ATTEMPTED = re.compile(
+    r"(?i)\b(?:attempt\w*|tr(?:y|ied|ying)|plot\w*|plann?\w*|intend\w*|want\w*|threat\w*|vow\w*|"
+    r"aim\w*|sought|seeking|order\w*|meant|going|failed)\s+to\s+$"
 )
 _SINGULAR_AUX = re.compile(r"(?i)(?:was|has\s+been|is)\b")
 _SELF = re.compile(r"\b(?:himself|herself|themselves)\b", re.IGNORECASE)
@@ -173,7 +186,28 @@ def clause_statements(clause: Span) -> list[Statement]:
         found.append(Statement(category, low, high, exact, span, phrase))
         covered.append((start, end))
 
+    def add_parts(kind: str, parts: list[str], start: int, end: int) -> None:
+        if len(parts) == 1:
+            add(kind, parts[0], start, end)
+            return
+        if any(s < end and start < e for s, e in covered):
+            return
+        for perp in (False, True):
+            mine = [p for p in parts if bool(PERPETRATOR_NOUNS.search(p) or _SELF.search(p)) == perp]
+            if not mine:
+                continue
+            counts = [_count(p) for p in mine]
+            low = sum(c[0] or 0 for c in counts)
+            high = None if any(c[1] is None for c in counts) else sum(c[1] or 0 for c in counts)
+            category = ("perpetrators_" if perp else "") + kind
+            span = Span(clause.start + start, clause.start + end, text[start:end], "casualty")
+            found.append(Statement(category, low, high, all(c[2] for c in counts), span,
+                                   " and ".join(reversed(mine))))
+        covered.append((start, end))
+
     for match in _ACTIVE.finditer(text):
+        if _ATTEMPTED.search(text, max(0, match.start() - 40), match.start()):
+            continue  # "attempted to kill two people": an aim, not a toll
         verb = match.group("verb").lower()
         kind = "killed" if verb.startswith(("kill", "shot", "gunned")) or verb.endswith("death") \
             else "wounded"
@@ -237,16 +271,28 @@ def clause_statements(clause: Span) -> list[Statement]:
             continue
         if verb == "dead" and not QUANTITY.match(phrase) and "shot" not in match.group().lower():
             continue
-        add(kind, phrase, min(subject_start, match.start()), match.end())
-        # "six soldiers and four attackers were killed": every coordinated subject counts.
+        # "Seven soldiers and four civilians were killed", "Roshan and his driver were
+        # killed": coordinated subjects add up, victims and attackers each on their own.
+        parts = [phrase]
+        first = min(subject_start, match.start())
         joint = joined_before(text, subject_start)
         while joint is not None:
             other_start, other = _subject_before(text, joint)
             other = _trim_to_quantity(other)
-            if not other or not QUANTITY.match(other) or len(other.split()) > 5:
+            if not other or len(other.split()) > 5 or (
+                _NOT_SUBJECT.search(text[:other_start]) and not re.match(r"(?i)least\b", text[other_start:])
+            ):
                 break
-            add(kind, other, other_start, joint)
+            with_and = "and" in text[joint:first].lower()
+            named = bool(with_and and _PROPER.fullmatch(other) and not _CALENDAR.search(other))
+            if not (QUANTITY.match(other) or (with_and and _DETERMINER.match(other.split()[0])) or named):
+                break
+            parts.append("one " + other if named else other)
+            first = other_start
             joint = joined_before(text, other_start)
+        if len(parts) > 1 and _PROPER.fullmatch(parts[0]) and not QUANTITY.match(parts[0]):
+            parts[0] = "one " + parts[0]  # "Singh and Kerketta were killed": two people
+        add_parts(kind, parts, first, match.end())
     for match in _TO_DEATH.finditer(text):
         phrase = _trim_to_quantity(match.group("object"))
         if phrase and (QUANTITY.match(phrase) or _DETERMINER.match(phrase.split()[0])):
@@ -288,6 +334,12 @@ def _attackers_among_dead(text: str, clause: Span, found: list[Statement]) -> No
     for match in _BESIDES.finditer(text):
         span = Span(clause.start + match.start(), clause.start + match.end(), match.group(), "casualty")
         many = match.group("who").lower().endswith("s")
+        number = QUANTITY.fullmatch(match.group("n") or "")
+        counted = quantity_from_match(number) if number else None
+        if counted is not None and counted.exact and counted.min is not None:
+            found.append(Statement("perpetrators_killed", counted.min, counted.min, True, span,
+                                   match.group("who")))
+            continue
         found.append(Statement("perpetrators_killed", 2 if many else 1, None if many else 1,
                                not many, span, match.group("who")))
     for match in _INCLUDING.finditer(text):
@@ -371,15 +423,17 @@ class CasualtyCounter:
     assigns: tuple[str, ...] = ("casualties",)
 
     def __call__(self, doc: Doc) -> Doc:
-        for frame in doc.frames:
-            self.count(frame)
+        told = told_elsewhere(doc)
+        for index, frame in enumerate(doc.frames):
+            self.count(frame, told.get(index, []))
         return doc
 
     @staticmethod
-    def count(frame: Frame) -> None:
+    def count(frame: Frame, extra: list[Span] | None = None) -> None:
         # A perpetrator's own claim ("saying its fighters had killed 20 soldiers") is not a
         # casualty source.
-        statements = [s for clause in frame.clauses if not _CLAIMED_TOLL.search(clause.text)
+        clauses = sorted([*frame.clauses, *(extra or [])], key=lambda c: c.start)
+        statements = [s for clause in clauses if not _CLAIMED_TOLL.search(clause.text)
                       for s in clause_statements(clause)]
         frame.casualties = combine(statements)
         if not statements:
@@ -389,3 +443,28 @@ class CasualtyCounter:
         anchor = statements[0].evidence
         for category in ("killed", "wounded"):
             frame.casualties.setdefault(category, (0, 0, True, [anchor]))
+
+
+def told_elsewhere(doc: Doc) -> dict[int, list[Span]]:
+    """Clauses in no incident that tell casualties, by the index of the incident they belong to.
+
+    "Three suicide bombers detonated vehicles at a base. In addition to the assailants, at
+    least 15 soldiers were killed": the toll is often a sentence of its own that names no
+    attack, so the frames stage leaves it out. It belongs to the incident told last before it
+    (the first, when it comes before them all), unless it speaks of a series or of background.
+    """
+    if not doc.frames:
+        return {}
+    framed = {(c.start, c.end) for frame in doc.frames for c in frame.clauses}
+    starts = [frame.start for frame in doc.frames]
+    out: dict[int, list[Span]] = {}
+    for clause in doc.clauses:
+        if (clause.start, clause.end) in framed or clause.attrs.get("kind") in ("series", "background"):
+            continue
+        if _CLAIMED_TOLL.search(clause.text) or _UNREAL.search(clause.text):
+            continue
+        if not clause_statements(clause):
+            continue
+        owner = max((i for i, start in enumerate(starts) if start <= clause.start), default=0)
+        out.setdefault(owner, []).append(clause)
+    return out

@@ -112,6 +112,17 @@ _ATTEMPTED = re.compile(
     r"(?i)\b(?:attempt\w*|tr(?:y|ied|ying)|plot\w*|plann?\w*|intend\w*|want\w*|threat\w*|vow\w*|"
     r"aim\w*|sought|seeking|order\w*|meant|going|failed)\s+to\s+$"
 )
+#: A toll summed over several attacks: "across both blasts", "in the four attacks combined".
+_ACROSS = re.compile(
+    r"(?i)\b(?:across|combined|cumulative\w*|in\s+total|altogether|overall|"
+    r"(?:both|all|the\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+))\s+(?:\w+\s+)?"
+    r"(?:attacks|blasts|bombings|explosions|incidents|assaults|raids))\b"
+)
+#: How many attackers the report names: "Three suicide bombers detonated", "Six assailants".
+_ATTACKERS_NAMED = re.compile(
+    rf"(?i)\b(?P<n>{QUANTITY.pattern})\s+(?:[\w-]+\s+){{0,2}}?(?:suicide\s+)?"
+    r"(?:bombers|assailants|attackers|gunmen|militants|perpetrators|hijackers|shooters)\b"
+)
 _SINGULAR_AUX = re.compile(r"(?i)(?:was|has\s+been|is)\b")
 _SELF = re.compile(r"\b(?:himself|herself|themselves)\b", re.IGNORECASE)
 
@@ -435,6 +446,7 @@ class CasualtyCounter:
         clauses = sorted([*frame.clauses, *(extra or [])], key=lambda c: c.start)
         statements = [s for clause in clauses if not _CLAIMED_TOLL.search(clause.text)
                       for s in clause_statements(clause)]
+        statements = [_counted_attackers(s, clauses) for s in statements]
         frame.casualties = combine(statements)
         if not statements:
             return
@@ -443,6 +455,23 @@ class CasualtyCounter:
         anchor = statements[0].evidence
         for category in ("killed", "wounded"):
             frame.casualties.setdefault(category, (0, 0, True, [anchor]))
+
+
+def _counted_attackers(statement: Statement, clauses: list[Span]) -> Statement:
+    """"In addition to the bombers, ..." after "Four suicide bombers detonated": four."""
+    if not (statement.category == "perpetrators_killed" and statement.max is None
+            and statement.min == 2 and _BESIDES.search(statement.evidence.text)):
+        return statement
+    for clause in clauses:
+        match = _ATTACKERS_NAMED.search(clause.text)
+        if match and match.start() < len(clause.text):
+            quantity = QUANTITY.fullmatch(match.group("n"))
+            counted = quantity_from_match(quantity) if quantity else None
+            if counted is not None and counted.exact and counted.min and counted.min >= 2:
+                return Statement(statement.category, counted.min, counted.min, True,
+                                 statement.evidence, statement.phrase)
+            break
+    return statement
 
 
 def told_elsewhere(doc: Doc) -> dict[int, list[Span]]:
@@ -459,8 +488,11 @@ def told_elsewhere(doc: Doc) -> dict[int, list[Span]]:
     starts = [frame.start for frame in doc.frames]
     out: dict[int, list[Span]] = {}
     for clause in doc.clauses:
-        if (clause.start, clause.end) in framed or clause.attrs.get("kind") in ("series", "background"):
+        kind = clause.attrs.get("kind")
+        if (clause.start, clause.end) in framed or kind == "background":
             continue
+        if kind == "series" and (len(doc.frames) > 1 or _ACROSS.search(clause.text)):
+            continue  # "16 people were killed across the four attacks": the series' toll
         if _CLAIMED_TOLL.search(clause.text) or _UNREAL.search(clause.text):
             continue
         if not clause_statements(clause):

@@ -86,7 +86,7 @@ _BOUNDARY = re.compile(
     r"(?i)^(?:that|which|who|when|where|while|after|before|and|but|as|said|says|including|"
     r"then|with|by|in|on|at|from|of|to|had|has|have|was|were|after|claimed|reported)$"
 )
-_DETERMINER = re.compile(r"(?i)^(?:a|an|the|one|his|her|their|its|this|that)$")
+_DETERMINER = re.compile(r"(?i)^(?:a|an|the|one|his|her|their|its|this|that|another)$")
 #: "stoned a civilian to death": the victim between the verb and "to death".
 _TO_DEATH = re.compile(
     r"\b(?:shot|stabbed|beat|burned|burnt|stoned|hacked|bludgeoned|strangled|lynched)\s+"
@@ -123,6 +123,11 @@ _ATTACKERS_NAMED = re.compile(
     rf"(?i)\b(?P<n>{QUANTITY.pattern})\s+(?:[\w-]+\s+){{0,2}}?(?:suicide\s+)?"
     r"(?:bombers|assailants|attackers|gunmen|militants|perpetrators|hijackers|shooters)\b"
 )
+#: "An additional 40 people", "another six students": the number after the determiner.
+_MORE = re.compile(r"(?i)^(?P<mod>(?:(?:at\s+)?least|more\s+than|nearly|about|some)\s+)?"
+                   r"(?:an?|another|the|its|their)\s+(?:(?:additional|further|other|more|"
+                   r"remaining)\s+)?(?=(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                   r"twelve|dozen|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b))")
 _SINGULAR_AUX = re.compile(r"(?i)(?:was|has\s+been|is)\b")
 _SELF = re.compile(r"\b(?:himself|herself|themselves)\b", re.IGNORECASE)
 
@@ -173,6 +178,10 @@ def _subject_before(text: str, end: int) -> tuple[int, str]:
 
 def _trim_to_quantity(phrase: str) -> str:
     """'attackers five teenage attackers' -> from the last number or determiner on."""
+    more = _MORE.match(phrase)
+    if more:
+        mod = re.sub(r"(?i)^least", "at least", more.group("mod") or "")
+        return mod + phrase[more.end():]  # "an additional 40 people": 40, not "an"
     words = phrase.split()
     for i, word in enumerate(words):
         rest = " ".join(words[i:])
@@ -268,8 +277,13 @@ def clause_statements(clause: Span) -> list[Statement]:
         phrase = _trim_to_quantity(phrase)
         if _NOBODY.match(phrase):
             continue  # "Nobody was hurt": a zero, read below
-        if not phrase and _SINGULAR_AUX.match(match.group()):
-            subject_start, phrase = _subject_of_apposition(text, match.start())
+        if not phrase:
+            # "Abduvaliyev, a police officer, was killed"; "At least three people, all
+            # prisoners, were wounded" (a plural subject only when it is a count).
+            start_, subject = _subject_of_apposition(text, match.start())
+            if _SINGULAR_AUX.match(match.group()) or QUANTITY.match(subject) and not _DETERMINER.match(
+                    subject.split()[0] if subject else ""):
+                subject_start, phrase = start_, subject
         if phrase and not (QUANTITY.match(phrase) or _DETERMINER.match(phrase.split()[0])):
             opening = clause_opening_subject(text, match.start())
             if opening is not None:

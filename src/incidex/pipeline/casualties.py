@@ -458,15 +458,18 @@ class CasualtyCounter:
         # A perpetrator's own claim ("saying its fighters had killed 20 soldiers") is not a
         # casualty source.
         clauses = sorted([*frame.clauses, *(extra or [])], key=lambda c: c.start)
-        statements = [s for clause in clauses if not _CLAIMED_TOLL.search(clause.text)
-                      for s in clause_statements(clause)]
-        statements = [_counted_attackers(s, clauses) for s in statements]
+        own = [s for clause in frame.clauses if not _CLAIMED_TOLL.search(clause.text)
+               for s in clause_statements(clause)]
+        # A toll told apart adds its figures; its "no casualties" or its dead attackers alone
+        # do not make the incident one with no victims (which the success rules read).
+        told = [s for clause in extra or [] for s in clause_statements(clause) if s.min]
+        statements = [_counted_attackers(s, clauses) for s in [*own, *told]]
         frame.casualties = combine(statements)
-        if not statements:
+        if not own:
             return
         # A report that gives casualties but no deaths (or no injuries) among the victims
         # reports none: GTD codes 0 there, not unknown.
-        anchor = statements[0].evidence
+        anchor = own[0].evidence
         for category in ("killed", "wounded"):
             frame.casualties.setdefault(category, (0, 0, True, [anchor]))
 

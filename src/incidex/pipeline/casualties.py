@@ -464,6 +464,10 @@ class CasualtyCounter:
         # do not make the incident one with no victims (which the success rules read).
         told = [s for clause in extra or [] for s in clause_statements(clause) if s.min]
         statements = [_counted_attackers(s, clauses) for s in [*own, *told]]
+        if own or told:
+            bombers = suicide_attackers_died(clauses, statements)
+            if bombers is not None:
+                statements.append(bombers)
         frame.casualties = combine(statements)
         if not own:
             return
@@ -489,6 +493,51 @@ def _counted_attackers(statement: Statement, clauses: list[Span]) -> Statement:
                                  statement.evidence, statement.phrase)
             break
     return statement
+
+
+#: A suicide attacker who set off his charge: "a suicide bomber detonated", "Four suicide
+#: bombers attacked ... detonated", "the first of five suicide car-bombs detonated".
+_SUICIDE_ATTACKER = re.compile(
+    r"(?i)\b(?:(?P<n>[\w-]+)\s+(?:of\s+(?:the\s+)?[\w-]+\s+)?(?:(?:female|male|unidentified|"
+    r"unknown|suspected|teenage|young|other|lone|would-be)\s+)?)?suicide[-\s]+(?:[\w-]+[-\s]+){0,2}?(?:bomb(?:er|ers|s)?|attackers?|assailants?)\b"
+)
+_WENT_OFF = re.compile(r"(?i)\b(?:detonat\w*|explod\w*|blew|blast|explosion|bombing|rammed)\b")
+#: The attacker lived: caught, fled, stopped before the blast, or hurt only.
+_ATTACKER_LIVED = re.compile(
+    r"(?i)\b(?:survived|arrested|detained|captured|fled|escaped|failed|apprehended|subdued|"
+    r"before\s+(?:he|she|they)\s+could|"
+    r"(?:bomber|attacker|assailant)s?\s+(?:was|were)\s+(?:\w+\s+)?(?:injured|wounded|hurt))\b"
+)
+
+
+def suicide_attackers_died(clauses: list[Span], statements: list[Statement]) -> Statement | None:
+    """The suicide attackers a report does not count among its dead, though they died.
+
+    GTD's nkill includes the attackers (codebook); a summary says "a suicide bomber detonated
+    ... killing 12 people" and means thirteen dead. None when the report counts attackers
+    itself, says they lived, or does not say how many set off their charges.
+    """
+    if any(s.category == "perpetrators_killed" for s in statements):
+        return None
+    text = " ".join(c.text for c in clauses)
+    if not _WENT_OFF.search(text) or _ATTACKER_LIVED.search(text):
+        return None
+    match = _SUICIDE_ATTACKER.search(text)
+    if match is None:
+        return None
+    head = match.group().lower()
+    word = (match.group("n") or "").lower()
+    plural = head.endswith(("ers", "ants", "bombs")) and " of " not in head
+    count = 1
+    if plural:
+        quantity = QUANTITY.fullmatch(word)
+        counted = quantity_from_match(quantity) if quantity else None
+        if counted is None or not counted.exact or not counted.min:
+            return None
+        count = counted.min
+    clause = next(c for c in clauses if match.group() in c.text or c is clauses[-1])
+    span = Span(clause.start, clause.end, clause.text, "casualty")
+    return Statement("perpetrators_killed", count, count, True, span, match.group())
 
 
 def told_elsewhere(doc: Doc) -> dict[int, list[Span]]:

@@ -128,6 +128,15 @@ _MORE = re.compile(r"(?i)^(?P<mod>(?:(?:at\s+)?least|more\s+than|nearly|about|so
                    r"(?:an?|another|the|its|their)\s+(?:(?:additional|further|other|more|"
                    r"remaining)\s+)?(?=(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
                    r"twelve|dozen|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b))")
+#: "a 32-year-old man": an age, not a count.
+_AGE = re.compile(r"(?i)[\w,]+(?:[\s-]+\w+)?[\s-]+years?[\s-]+old")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+#: Words of background and commentary: "Attacks on police are frequent in Iraq", "a recent
+#: spate of attacks that have killed fourteen this year".
+_COMMENTARY = re.compile(
+    r"(?i)\b(?:frequent\w*|common\w*|often|continue[sd]?|recent\w*|this\s+year|so\s+far|"
+    r"since|previous\w*|earlier|last\s+(?:week|month|year)|spate|trend|campaign|are|is|have|has)\b"
+)
 _SINGULAR_AUX = re.compile(r"(?i)(?:was|has\s+been|is)\b")
 _SELF = re.compile(r"\b(?:himself|herself|themselves)\b", re.IGNORECASE)
 
@@ -179,12 +188,14 @@ def _subject_before(text: str, end: int) -> tuple[int, str]:
 def _trim_to_quantity(phrase: str) -> str:
     """'attackers five teenage attackers' -> from the last number or determiner on."""
     more = _MORE.match(phrase)
-    if more:
+    if more and not _AGE.match(phrase[more.end():]):
         mod = re.sub(r"(?i)^least", "at least", more.group("mod") or "")
         return mod + phrase[more.end():]  # "an additional 40 people": 40, not "an"
     words = phrase.split()
     for i, word in enumerate(words):
         rest = " ".join(words[i:])
+        if _YEAR.fullmatch(word.rstrip(",")) and i + 1 < len(words):
+            continue  # "On July 20, 2008 a suicide bomber": a date, not a count
         if _DETERMINER.match(word) or QUANTITY.match(rest):
             return rest
     return phrase
@@ -304,7 +315,7 @@ def clause_statements(clause: Span) -> list[Statement]:
         while joint is not None:
             other_start, other = _subject_before(text, joint)
             other = _trim_to_quantity(other)
-            if not other or len(other.split()) > 5 or (
+            if not other or len(other.split()) > 5 or _YEAR.fullmatch(other) or (
                 _NOT_SUBJECT.search(text[:other_start]) and not re.match(r"(?i)least\b", text[other_start:])
             ):
                 break
@@ -559,7 +570,8 @@ def told_elsewhere(doc: Doc) -> dict[int, list[Span]]:
             continue
         if kind == "series" and (len(doc.frames) > 1 or _ACROSS.search(clause.text)):
             continue  # "16 people were killed across the four attacks": the series' toll
-        if _CLAIMED_TOLL.search(clause.text) or _UNREAL.search(clause.text):
+        if _CLAIMED_TOLL.search(clause.text) or _UNREAL.search(clause.text) or _COMMENTARY.search(
+                clause.text):
             continue
         if not clause_statements(clause):
             continue

@@ -60,11 +60,11 @@ _CONJUNCT = re.compile(
 )
 _NAMED = re.compile(r"(?:[A-Z][\w.'-]*\s+){1,5}[A-Z][\w'-]*[^s\W]$")
 _ATTACKER = r"(?P<who>(?:suicide\s+)?(?:bomber|attacker|assailant|gunman|perpetrator|hijacker|shooter)s?)"
-_BESIDES = re.compile(rf"\b(?:in\s+addition\s+to|besides|apart\s+from)\s+(?:the\s+|all\s+)?"
+BESIDES = re.compile(rf"\b(?:in\s+addition\s+to|besides|apart\s+from)\s+(?:the\s+|all\s+)?"
                       rf"(?:(?P<n>[\w-]+)\s+)??{_ATTACKER}\b", re.IGNORECASE)
 _INCLUDING = re.compile(rf"\bincluding\s+(?:the\s+)?{_ATTACKER}\b", re.IGNORECASE)
 _NOBODY = re.compile(r"(?i)(?:nobody|no\s+one|none)\b")
-_CLAIMED_TOLL = re.compile(
+CLAIMED_TOLL = re.compile(
     r"\bclaim\w*\s+(?:\w+\s+){0,2}?(?:responsibility|credit)\b.*\b(?:its|their)\s+"
     r"(?:fighters|militants|men|members|mujahideen|soldiers)\b",
     re.IGNORECASE,
@@ -103,25 +103,11 @@ _BODIES = re.compile(
 _PROPER = re.compile(r"(?:[A-Z][\w'-]+\s+){0,3}[A-Z][\w'-]*[a-z]")
 _CALENDAR = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|"
                        r"april|may|june|july|august|september|october|november|december\b")
-#: Words of a claim, a threat or an intention: a toll told there is not the incident's.
-_UNREAL = re.compile(r"(?i)\b(?:claim\w*|stated|said|says|accus\w+|threat\w*|plot\w*|want\w*|"
-                     r"plann\w+|intend\w*|vow\w*|warn\w*|demand\w*|would|will|could|might)\b")
 #: A noun phrase after these is no subject of its own: "In addition to the five assailants,".
 _NOT_SUBJECT = re.compile(r"(?i)\b(?:to|of|at|in|on|from|with|by|including|besides|than|near)\s*$")
 _ATTEMPTED = re.compile(
     r"(?i)\b(?:attempt\w*|tr(?:y|ied|ying)|plot\w*|plann?\w*|intend\w*|want\w*|threat\w*|vow\w*|"
     r"aim\w*|sought|seeking|order\w*|meant|going|failed)\s+to\s+$"
-)
-#: A toll summed over several attacks: "across both blasts", "in the four attacks combined".
-_ACROSS = re.compile(
-    r"(?i)\b(?:across|combined|cumulative\w*|in\s+total|altogether|overall|"
-    r"(?:both|all|the\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+))\s+(?:\w+\s+)?"
-    r"(?:attacks|blasts|bombings|explosions|incidents|assaults|raids))\b"
-)
-#: How many attackers the report names: "Three suicide bombers detonated", "Six assailants".
-_ATTACKERS_NAMED = re.compile(
-    rf"(?i)\b(?P<n>{QUANTITY.pattern})\s+(?:[\w-]+\s+){{0,2}}?(?:suicide\s+)?"
-    r"(?:bombers|assailants|attackers|gunmen|militants|perpetrators|hijackers|shooters)\b"
 )
 #: "An additional 40 people", "another six students": the number after the determiner.
 _MORE = re.compile(r"(?i)^(?P<mod>(?:(?:at\s+)?least|more\s+than|nearly|about|some)\s+)?"
@@ -131,12 +117,6 @@ _MORE = re.compile(r"(?i)^(?P<mod>(?:(?:at\s+)?least|more\s+than|nearly|about|so
 #: "a 32-year-old man": an age, not a count.
 _AGE = re.compile(r"(?i)[\w,]+(?:[\s-]+\w+)?[\s-]+years?[\s-]+old")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
-#: Words of background and commentary: "Attacks on police are frequent in Iraq", "a recent
-#: spate of attacks that have killed fourteen this year".
-_COMMENTARY = re.compile(
-    r"(?i)\b(?:frequent\w*|common\w*|often|continue[sd]?|recent\w*|this\s+year|so\s+far|"
-    r"since|previous\w*|earlier|last\s+(?:week|month|year)|spate|trend|campaign|are|is|have|has)\b"
-)
 _SINGULAR_AUX = re.compile(r"(?i)(?:was|has\s+been|is)\b")
 _SELF = re.compile(r"\b(?:himself|herself|themselves)\b", re.IGNORECASE)
 
@@ -292,8 +272,8 @@ def clause_statements(clause: Span) -> list[Statement]:
             # "Abduvaliyev, a police officer, was killed"; "At least three people, all
             # prisoners, were wounded" (a plural subject only when it is a count).
             start_, subject = _subject_of_apposition(text, match.start())
-            if _SINGULAR_AUX.match(match.group()) or QUANTITY.match(subject) and not _DETERMINER.match(
-                    subject.split()[0] if subject else ""):
+            if _SINGULAR_AUX.match(match.group()) or (QUANTITY.match(subject) and not _DETERMINER.match(
+                    subject.split()[0] if subject else "")):
                 subject_start, phrase = start_, subject
         if phrase and not (QUANTITY.match(phrase) or _DETERMINER.match(phrase.split()[0])):
             opening = clause_opening_subject(text, match.start())
@@ -367,7 +347,7 @@ def _attackers_among_dead(text: str, clause: Span, found: list[Statement]) -> No
     killed = [s for s in found if s.category == "killed" and s.min]
     if not killed:
         return
-    for match in _BESIDES.finditer(text):
+    for match in BESIDES.finditer(text):
         span = Span(clause.start + match.start(), clause.start + match.end(), match.group(), "casualty")
         many = match.group("who").lower().endswith("s")
         number = QUANTITY.fullmatch(match.group("n") or "")
@@ -459,6 +439,8 @@ class CasualtyCounter:
     assigns: tuple[str, ...] = ("casualties",)
 
     def __call__(self, doc: Doc) -> Doc:
+        from incidex.pipeline.casualty_tolls import told_elsewhere
+
         told = told_elsewhere(doc)
         for index, frame in enumerate(doc.frames):
             self.count(frame, told.get(index, []))
@@ -468,13 +450,15 @@ class CasualtyCounter:
     def count(frame: Frame, extra: list[Span] | None = None) -> None:
         # A perpetrator's own claim ("saying its fighters had killed 20 soldiers") is not a
         # casualty source.
+        from incidex.pipeline.casualty_tolls import counted_attackers, suicide_attackers_died
+
         clauses = sorted([*frame.clauses, *(extra or [])], key=lambda c: c.start)
-        own = [s for clause in frame.clauses if not _CLAIMED_TOLL.search(clause.text)
+        own = [s for clause in frame.clauses if not CLAIMED_TOLL.search(clause.text)
                for s in clause_statements(clause)]
         # A toll told apart adds its figures; its "no casualties" or its dead attackers alone
         # do not make the incident one with no victims (which the success rules read).
         told = [s for clause in extra or [] for s in clause_statements(clause) if s.min]
-        statements = [_counted_attackers(s, clauses) for s in [*own, *told]]
+        statements = [counted_attackers(s, clauses) for s in [*own, *told]]
         if own or told:
             bombers = suicide_attackers_died(clauses, statements)
             if bombers is not None:
@@ -487,94 +471,3 @@ class CasualtyCounter:
         anchor = own[0].evidence
         for category in ("killed", "wounded"):
             frame.casualties.setdefault(category, (0, 0, True, [anchor]))
-
-
-def _counted_attackers(statement: Statement, clauses: list[Span]) -> Statement:
-    """"In addition to the bombers, ..." after "Four suicide bombers detonated": four."""
-    if not (statement.category == "perpetrators_killed" and statement.max is None
-            and statement.min == 2 and _BESIDES.search(statement.evidence.text)):
-        return statement
-    for clause in clauses:
-        match = _ATTACKERS_NAMED.search(clause.text)
-        if match and match.start() < len(clause.text):
-            quantity = QUANTITY.fullmatch(match.group("n"))
-            counted = quantity_from_match(quantity) if quantity else None
-            if counted is not None and counted.exact and counted.min and counted.min >= 2:
-                return Statement(statement.category, counted.min, counted.min, True,
-                                 statement.evidence, statement.phrase)
-            break
-    return statement
-
-
-#: A suicide attacker who set off his charge: "a suicide bomber detonated", "Four suicide
-#: bombers attacked ... detonated", "the first of five suicide car-bombs detonated".
-_SUICIDE_ATTACKER = re.compile(
-    r"(?i)\b(?:(?P<n>[\w-]+)\s+(?:of\s+(?:the\s+)?[\w-]+\s+)?(?:(?:female|male|unidentified|"
-    r"unknown|suspected|teenage|young|other|lone|would-be)\s+)?)?suicide[-\s]+(?:[\w-]+[-\s]+){0,2}?(?:bomb(?:er|ers|s)?|attackers?|assailants?)\b"
-)
-_WENT_OFF = re.compile(r"(?i)\b(?:detonat\w*|explod\w*|blew|blast|explosion|bombing|rammed)\b")
-#: The attacker lived: caught, fled, stopped before the blast, or hurt only.
-_ATTACKER_LIVED = re.compile(
-    r"(?i)\b(?:survived|arrested|detained|captured|fled|escaped|failed|apprehended|subdued|"
-    r"before\s+(?:he|she|they)\s+could|"
-    r"(?:bomber|attacker|assailant)s?\s+(?:was|were)\s+(?:\w+\s+)?(?:injured|wounded|hurt))\b"
-)
-
-
-def suicide_attackers_died(clauses: list[Span], statements: list[Statement]) -> Statement | None:
-    """The suicide attackers a report does not count among its dead, though they died.
-
-    GTD's nkill includes the attackers (codebook); a summary says "a suicide bomber detonated
-    ... killing 12 people" and means thirteen dead. None when the report counts attackers
-    itself, says they lived, or does not say how many set off their charges.
-    """
-    if any(s.category == "perpetrators_killed" for s in statements):
-        return None
-    text = " ".join(c.text for c in clauses)
-    if not _WENT_OFF.search(text) or _ATTACKER_LIVED.search(text):
-        return None
-    match = _SUICIDE_ATTACKER.search(text)
-    if match is None:
-        return None
-    head = match.group().lower()
-    word = (match.group("n") or "").lower()
-    plural = head.endswith(("ers", "ants", "bombs")) and " of " not in head
-    count = 1
-    if plural:
-        quantity = QUANTITY.fullmatch(word)
-        counted = quantity_from_match(quantity) if quantity else None
-        if counted is None or not counted.exact or not counted.min:
-            return None
-        count = counted.min
-    clause = next(c for c in clauses if match.group() in c.text or c is clauses[-1])
-    span = Span(clause.start, clause.end, clause.text, "casualty")
-    return Statement("perpetrators_killed", count, count, True, span, match.group())
-
-
-def told_elsewhere(doc: Doc) -> dict[int, list[Span]]:
-    """Clauses in no incident that tell casualties, by the index of the incident they belong to.
-
-    "Three suicide bombers detonated vehicles at a base. In addition to the assailants, at
-    least 15 soldiers were killed": the toll is often a sentence of its own that names no
-    attack, so the frames stage leaves it out. It belongs to the incident told last before it
-    (the first, when it comes before them all), unless it speaks of a series or of background.
-    """
-    if not doc.frames:
-        return {}
-    framed = {(c.start, c.end) for frame in doc.frames for c in frame.clauses}
-    starts = [frame.start for frame in doc.frames]
-    out: dict[int, list[Span]] = {}
-    for clause in doc.clauses:
-        kind = clause.attrs.get("kind")
-        if (clause.start, clause.end) in framed or kind == "background":
-            continue
-        if kind == "series" and (len(doc.frames) > 1 or _ACROSS.search(clause.text)):
-            continue  # "16 people were killed across the four attacks": the series' toll
-        if _CLAIMED_TOLL.search(clause.text) or _UNREAL.search(clause.text) or _COMMENTARY.search(
-                clause.text):
-            continue
-        if not clause_statements(clause):
-            continue
-        owner = max((i for i, start in enumerate(starts) if start <= clause.start), default=0)
-        out.setdefault(owner, []).append(clause)
-    return out

@@ -60,11 +60,11 @@ _CONJUNCT = re.compile(
 )
 _NAMED = re.compile(r"(?:[A-Z][\w.'-]*\s+){1,5}[A-Z][\w'-]*[^s\W]$")
 _ATTACKER = r"(?P<who>(?:suicide\s+)?(?:bomber|attacker|assailant|gunman|perpetrator|hijacker|shooter)s?)"
-_BESIDES = re.compile(rf"\b(?:in\s+addition\s+to|besides|apart\s+from)\s+(?:the\s+)?{_ATTACKER}\b",
-                      re.IGNORECASE)
+BESIDES = re.compile(rf"\b(?:in\s+addition\s+to|besides|apart\s+from)\s+(?:the\s+|all\s+)?"
+                      rf"(?:(?P<n>[\w-]+)\s+)??{_ATTACKER}\b", re.IGNORECASE)
 _INCLUDING = re.compile(rf"\bincluding\s+(?:the\s+)?{_ATTACKER}\b", re.IGNORECASE)
 _NOBODY = re.compile(r"(?i)(?:nobody|no\s+one|none)\b")
-_CLAIMED_TOLL = re.compile(
+CLAIMED_TOLL = re.compile(
     r"\bclaim\w*\s+(?:\w+\s+){0,2}?(?:responsibility|credit)\b.*\b(?:its|their)\s+"
     r"(?:fighters|militants|men|members|mujahideen|soldiers)\b",
     re.IGNORECASE,
@@ -86,7 +86,7 @@ _BOUNDARY = re.compile(
     r"(?i)^(?:that|which|who|when|where|while|after|before|and|but|as|said|says|including|"
     r"then|with|by|in|on|at|from|of|to|had|has|have|was|were|after|claimed|reported)$"
 )
-_DETERMINER = re.compile(r"(?i)^(?:a|an|the|one|his|her|their|its|this|that)$")
+_DETERMINER = re.compile(r"(?i)^(?:a|an|the|one|his|her|their|its|this|that|another)$")
 #: "stoned a civilian to death": the victim between the verb and "to death".
 _TO_DEATH = re.compile(
     r"\b(?:shot|stabbed|beat|burned|burnt|stoned|hacked|bludgeoned|strangled|lynched)\s+"
@@ -99,6 +99,24 @@ _BODIES = re.compile(
     r"(?:\w+\s+)?(?:found|discovered|recovered|dumped)\b",
     re.IGNORECASE,
 )
+#: A bare name in a list of the dead: "Roshan and his driver".
+_PROPER = re.compile(r"(?:[A-Z][\w'-]+\s+){0,3}[A-Z][\w'-]*[a-z]")
+_CALENDAR = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|"
+                       r"april|may|june|july|august|september|october|november|december\b")
+#: A noun phrase after these is no subject of its own: "In addition to the five assailants,".
+_NOT_SUBJECT = re.compile(r"(?i)\b(?:to|of|at|in|on|from|with|by|including|besides|than|near)\s*$")
+_ATTEMPTED = re.compile(
+    r"(?i)\b(?:attempt\w*|tr(?:y|ied|ying)|plot\w*|plann?\w*|intend\w*|want\w*|threat\w*|vow\w*|"
+    r"aim\w*|sought|seeking|order\w*|meant|going|failed)\s+to\s+$"
+)
+#: "An additional 40 people", "another six students": the number after the determiner.
+_MORE = re.compile(r"(?i)^(?P<mod>(?:(?:at\s+)?least|more\s+than|nearly|about|some)\s+)?"
+                   r"(?:an?|another|the|its|their)\s+(?:(?:additional|further|other|more|"
+                   r"remaining)\s+)?(?=(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                   r"twelve|dozen|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b))")
+#: "a 32-year-old man": an age, not a count.
+_AGE = re.compile(r"(?i)[\w,]+(?:[\s-]+\w+)?[\s-]+years?[\s-]+old")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _SINGULAR_AUX = re.compile(r"(?i)(?:was|has\s+been|is)\b")
 _SELF = re.compile(r"\b(?:himself|herself|themselves)\b", re.IGNORECASE)
 
@@ -149,9 +167,15 @@ def _subject_before(text: str, end: int) -> tuple[int, str]:
 
 def _trim_to_quantity(phrase: str) -> str:
     """'attackers five teenage attackers' -> from the last number or determiner on."""
+    more = _MORE.match(phrase)
+    if more and not _AGE.match(phrase[more.end():]):
+        mod = re.sub(r"(?i)^least", "at least", more.group("mod") or "")
+        return mod + phrase[more.end():]  # "an additional 40 people": 40, not "an"
     words = phrase.split()
     for i, word in enumerate(words):
         rest = " ".join(words[i:])
+        if _YEAR.fullmatch(word.rstrip(",")) and i + 1 < len(words):
+            continue  # "On July 20, 2008 a suicide bomber": a date, not a count
         if _DETERMINER.match(word) or QUANTITY.match(rest):
             return rest
     return phrase
@@ -173,7 +197,28 @@ def clause_statements(clause: Span) -> list[Statement]:
         found.append(Statement(category, low, high, exact, span, phrase))
         covered.append((start, end))
 
+    def add_parts(kind: str, parts: list[str], start: int, end: int) -> None:
+        if len(parts) == 1:
+            add(kind, parts[0], start, end)
+            return
+        if any(s < end and start < e for s, e in covered):
+            return
+        for perp in (False, True):
+            mine = [p for p in parts if bool(PERPETRATOR_NOUNS.search(p) or _SELF.search(p)) == perp]
+            if not mine:
+                continue
+            counts = [_count(p) for p in mine]
+            low = sum(c[0] or 0 for c in counts)
+            high = None if any(c[1] is None for c in counts) else sum(c[1] or 0 for c in counts)
+            category = ("perpetrators_" if perp else "") + kind
+            span = Span(clause.start + start, clause.start + end, text[start:end], "casualty")
+            found.append(Statement(category, low, high, all(c[2] for c in counts), span,
+                                   " and ".join(reversed(mine))))
+        covered.append((start, end))
+
     for match in _ACTIVE.finditer(text):
+        if _ATTEMPTED.search(text, max(0, match.start() - 40), match.start()):
+            continue  # "attempted to kill two people": an aim, not a toll
         verb = match.group("verb").lower()
         kind = "killed" if verb.startswith(("kill", "shot", "gunned")) or verb.endswith("death") \
             else "wounded"
@@ -223,8 +268,13 @@ def clause_statements(clause: Span) -> list[Statement]:
         phrase = _trim_to_quantity(phrase)
         if _NOBODY.match(phrase):
             continue  # "Nobody was hurt": a zero, read below
-        if not phrase and _SINGULAR_AUX.match(match.group()):
-            subject_start, phrase = _subject_of_apposition(text, match.start())
+        if not phrase:
+            # "Abduvaliyev, a police officer, was killed"; "At least three people, all
+            # prisoners, were wounded" (a plural subject only when it is a count).
+            start_, subject = _subject_of_apposition(text, match.start())
+            if _SINGULAR_AUX.match(match.group()) or (QUANTITY.match(subject) and not _DETERMINER.match(
+                    subject.split()[0] if subject else "")):
+                subject_start, phrase = start_, subject
         if phrase and not (QUANTITY.match(phrase) or _DETERMINER.match(phrase.split()[0])):
             opening = clause_opening_subject(text, match.start())
             if opening is not None:
@@ -237,16 +287,28 @@ def clause_statements(clause: Span) -> list[Statement]:
             continue
         if verb == "dead" and not QUANTITY.match(phrase) and "shot" not in match.group().lower():
             continue
-        add(kind, phrase, min(subject_start, match.start()), match.end())
-        # "six soldiers and four attackers were killed": every coordinated subject counts.
+        # "Seven soldiers and four civilians were killed", "Roshan and his driver were
+        # killed": coordinated subjects add up, victims and attackers each on their own.
+        parts = [phrase]
+        first = min(subject_start, match.start())
         joint = joined_before(text, subject_start)
         while joint is not None:
             other_start, other = _subject_before(text, joint)
             other = _trim_to_quantity(other)
-            if not other or not QUANTITY.match(other) or len(other.split()) > 5:
+            if not other or len(other.split()) > 5 or _YEAR.fullmatch(other) or (
+                _NOT_SUBJECT.search(text[:other_start]) and not re.match(r"(?i)least\b", text[other_start:])
+            ):
                 break
-            add(kind, other, other_start, joint)
+            with_and = "and" in text[joint:first].lower()
+            named = bool(with_and and _PROPER.fullmatch(other) and not _CALENDAR.search(other))
+            if not (QUANTITY.match(other) or (with_and and _DETERMINER.match(other.split()[0])) or named):
+                break
+            parts.append("one " + other if named else other)
+            first = other_start
             joint = joined_before(text, other_start)
+        if len(parts) > 1 and _PROPER.fullmatch(parts[0]) and not QUANTITY.match(parts[0]):
+            parts[0] = "one " + parts[0]  # "Singh and Kerketta were killed": two people
+        add_parts(kind, parts, first, match.end())
     for match in _TO_DEATH.finditer(text):
         phrase = _trim_to_quantity(match.group("object"))
         if phrase and (QUANTITY.match(phrase) or _DETERMINER.match(phrase.split()[0])):
@@ -285,9 +347,15 @@ def _attackers_among_dead(text: str, clause: Span, found: list[Statement]) -> No
     killed = [s for s in found if s.category == "killed" and s.min]
     if not killed:
         return
-    for match in _BESIDES.finditer(text):
+    for match in BESIDES.finditer(text):
         span = Span(clause.start + match.start(), clause.start + match.end(), match.group(), "casualty")
         many = match.group("who").lower().endswith("s")
+        number = QUANTITY.fullmatch(match.group("n") or "")
+        counted = quantity_from_match(number) if number else None
+        if counted is not None and counted.exact and counted.min is not None:
+            found.append(Statement("perpetrators_killed", counted.min, counted.min, True, span,
+                                   match.group("who")))
+            continue
         found.append(Statement("perpetrators_killed", 2 if many else 1, None if many else 1,
                                not many, span, match.group("who")))
     for match in _INCLUDING.finditer(text):
@@ -371,21 +439,35 @@ class CasualtyCounter:
     assigns: tuple[str, ...] = ("casualties",)
 
     def __call__(self, doc: Doc) -> Doc:
-        for frame in doc.frames:
-            self.count(frame)
+        from incidex.pipeline.casualty_tolls import told_elsewhere
+
+        told = told_elsewhere(doc)
+        for index, frame in enumerate(doc.frames):
+            self.count(frame, told.get(index, []))
         return doc
 
     @staticmethod
-    def count(frame: Frame) -> None:
+    def count(frame: Frame, extra: list[Span] | None = None) -> None:
         # A perpetrator's own claim ("saying its fighters had killed 20 soldiers") is not a
         # casualty source.
-        statements = [s for clause in frame.clauses if not _CLAIMED_TOLL.search(clause.text)
-                      for s in clause_statements(clause)]
+        from incidex.pipeline.casualty_tolls import counted_attackers, suicide_attackers_died
+
+        clauses = sorted([*frame.clauses, *(extra or [])], key=lambda c: c.start)
+        own = [s for clause in frame.clauses if not CLAIMED_TOLL.search(clause.text)
+               for s in clause_statements(clause)]
+        # A toll told apart adds its figures; its "no casualties" or its dead attackers alone
+        # do not make the incident one with no victims (which the success rules read).
+        told = [s for clause in extra or [] for s in clause_statements(clause) if s.min]
+        statements = [counted_attackers(s, clauses) for s in [*own, *told]]
+        if own or told:
+            bombers = suicide_attackers_died(clauses, statements)
+            if bombers is not None:
+                statements.append(bombers)
         frame.casualties = combine(statements)
-        if not statements:
+        if not own:
             return
         # A report that gives casualties but no deaths (or no injuries) among the victims
         # reports none: GTD codes 0 there, not unknown.
-        anchor = statements[0].evidence
+        anchor = own[0].evidence
         for category in ("killed", "wounded"):
             frame.casualties.setdefault(category, (0, 0, True, [anchor]))

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 
-from incidex.codebook import ATTACK_TYPE_HIERARCHY, AttackType, TargetType, WeaponType
+from incidex.codebook import ATTACK_TYPE_HIERARCHY, AttackType, WeaponType
 from incidex.pipeline.assassination import assassination_target
 from incidex.pipeline.doc import Doc, Span
 from incidex.pipeline.frames import Frame
-from incidex.pipeline.lexicon import target_type_of
 from incidex.pipeline.outcome import success, suicide, suicide_bombers_killed
 from incidex.pipeline.registry import register_stage
+from incidex.pipeline.target_types import target_types
 
 _THROWN = re.compile(r"(?i)grenade|rocket|mortar|shell|projectile|rpg|launcher")
 _PROMINENT = re.compile(
@@ -29,10 +29,6 @@ _PROMINENT = re.compile(
 
 
 _ASSAULT_WEAPONS = {WeaponType.FIREARMS, WeaponType.MELEE, WeaponType.INCENDIARY}
-#: Where the object of an attack verb ends: a place, a time, a following clause.
-_OBJECT_END = re.compile(r"\s(?:in|near|outside|on\s+(?:the\s+)?\w+day|at\s+\d|killing|wounding|"
-                         r"injuring|before|after|when|while)\b|[,.;]")
-_PERSON_NAMED = re.compile(r"\s+(?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+\b")
 _LETHAL = {AttackType.ARMED_ASSAULT, AttackType.BOMBING, AttackType.UNARMED_ASSAULT}
 
 
@@ -110,36 +106,6 @@ def weapon_types(frame: Frame, attacks: list[AttackType]) -> list[WeaponType]:
     return seen
 
 
-def target_types(frame: Frame) -> tuple[list[TargetType], list[Span]]:
-    targets = sorted(
-        frame.roles.get("human_target", []) + frame.roles.get("physical_target", []),
-        key=lambda s: (s.label != "human_target", s.start),
-    )
-    types: list[TargetType] = []
-    evidence: list[Span] = []
-    for span in targets:
-        target = target_type_of(span.text)
-        if target is not None and target not in types:
-            types.append(target)
-            evidence.append(span)
-    if not types:
-        # No target the roles stage named: what the attack verb acts on ("set fire to the
-        # Islamic Center", "opened fire on a Planned Parenthood clinic").
-        for trigger in frame.triggers:
-            clause = next((c for c in frame.clauses if c.start <= trigger.start < c.end), None)
-            if clause is None or not trigger.attrs.get("concrete"):
-                continue
-            rest = clause.text[trigger.end - clause.start:]
-            rest = _OBJECT_END.split(rest, maxsplit=1)[0][:120]
-            target = target_type_of(rest)
-            if target is None and _PERSON_NAMED.match(rest):
-                target = TargetType.PRIVATE  # "shot and killed Bruce Cofield, 59"
-            if target is not None:
-                start = trigger.end
-                return [target], [Span(start, start + len(rest), rest, "physical_target")]
-    return (types or [TargetType.UNKNOWN]), evidence
-
-
 @register_stage("coding")
 class GtdCoder:
     name = "coding"
@@ -153,7 +119,7 @@ class GtdCoder:
             sentences = doc.sentences if len(doc.frames) == 1 else frame.clauses
             frame.attack_types = attack_types(frame, sentences, doc.text)
             frame.weapon_types = weapon_types(frame, frame.attack_types)
-            frame.target_types, frame.evidence["target_types"] = target_types(frame)
+            frame.target_types, frame.evidence["target_types"] = target_types(frame, sentences)
             frame.evidence["attack_types"] = [
                 t for t in frame.triggers
                 if t.attrs.get("concrete") and t.attrs.get("attack_type") in frame.attack_types

@@ -1,0 +1,67 @@
+"""GTD target/victim types as the codebook defines them, on invented reports."""
+
+from __future__ import annotations
+
+import pytest
+
+import incidex
+from incidex.codebook import TargetType as T
+from incidex.pipeline.target_lexicon import type_of_phrase
+
+
+def _target(text: str) -> str:
+    incidents = incidex.extract(text, published="2016-05-01")
+    assert incidents
+    return incidents[0].target_types[0]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        # the owner or user outranks the thing owned
+        ("two delivery trucks that belonged to the Hartwell Dairy Company", T.BUSINESS),
+        ("the parked car of a university professor", T.EDUCATIONAL),
+        ("the county tax assessor's office", T.GOVERNMENT),
+        ("a house used for Sikh worship", T.RELIGIOUS),
+        # longest match: a sport utility vehicle is a car, ROTC is military
+        ("a sport utility vehicle", T.PRIVATE),
+        ("two Reserve Officers' Training Corps vans", T.MILITARY),
+        # codebook rules: candidates for office and college students are private citizens
+        ("a mayoral candidate", T.PRIVATE),
+        ("a college student", T.PRIVATE),
+        # transmission towers are telecommunication, not media
+        ("the transmission towers of a radio station", T.TELECOM),
+        ("the Port Authority Bus Terminal", T.TRANSPORTATION),
+        ("St. Jude's Catholic Church", T.RELIGIOUS),
+        ("a gynecology clinic", T.ABORTION),
+        ("nothing in particular", None),
+    ],
+)
+def test_phrase_types(phrase: str, expected: T | None) -> None:
+    assert type_of_phrase(phrase) == expected
+
+
+def test_civilians_at_a_typed_place_take_its_type() -> None:
+    # Codebook: "private citizens patronizing a business such as a restaurant" are Business.
+    assert _target("An assailant opened fire on customers at a diner in Dayton, Ohio, United States. "
+                   "Two people were killed.") == T.BUSINESS
+    assert _target("An assailant shot at worshippers outside a mosque in Leeds, United Kingdom. "
+                   "One person was wounded.") == T.RELIGIOUS
+
+
+def test_people_alone_are_private_citizens() -> None:
+    assert _target("An assailant stabbed three people in Tulsa, Oklahoma, United States.") == T.PRIVATE
+
+
+def test_police_who_respond_are_not_the_target() -> None:
+    assert _target("Assailants set fire to a pickup truck in Fresno, California, United States. "
+                   "Police arrested two men.") == T.PRIVATE
+
+
+def test_a_place_name_in_an_abbreviation_still_ends_the_object() -> None:
+    assert _target("Assailants set fire to St. Mark's Lutheran Church in Akron, Ohio, United States. "
+                   "There were no casualties.") == T.RELIGIOUS
+
+
+def test_nothing_named_is_unknown() -> None:
+    assert _target("An explosion was heard in Tulsa, Oklahoma, United States.") in (T.UNKNOWN, "")

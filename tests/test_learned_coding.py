@@ -6,9 +6,10 @@ import pytest
 
 from incidex.article import Article
 from incidex.errors import DataError
+from incidex.models.linear import LinearModel
 from incidex.pipeline.coding_features import incident_features, text_features
 from incidex.pipeline.doc import Span
-from incidex.pipeline.learned_coding import FIELDS, LinearModel, coding_models
+from incidex.pipeline.learned_coding import FIELDS, coding_models, decide
 from incidex.pipeline.runner import Pipeline
 
 SHOOTING = ("Gunmen opened fire on a police patrol in Quetta, Pakistan, on Monday, killing two "
@@ -18,7 +19,7 @@ SUICIDE_BOMBING = ("A suicide bomber detonated his explosives vest at a crowded 
 
 
 def test_a_linear_model_sums_the_weights_of_the_features_present() -> None:
-    model = LinearModel.from_json({
+    model = LinearModel.from_feature_rows({
         "labels": ["Bombing/Explosion", "Armed Assault"],
         "bias": [0.0, 0.5],
         "weights": {"w:bomb": [2.0, 0.0], "w:gunmen": [0.0, 2.0]},
@@ -26,14 +27,14 @@ def test_a_linear_model_sums_the_weights_of_the_features_present() -> None:
     assert model.predict([]) == "Armed Assault"
     assert model.predict(["w:bomb"]) == "Bombing/Explosion"
     assert model.predict(["w:bomb", "w:gunmen", "w:unseen"]) == "Armed Assault"
-    probabilities = model.probabilities(["w:bomb"])
+    probabilities = model.distribution(["w:bomb"])
     assert probabilities["Bombing/Explosion"] > 0.5
     assert sum(probabilities.values()) == pytest.approx(1.0)
 
 
 def test_a_model_whose_weights_do_not_fit_its_labels_is_refused() -> None:
     with pytest.raises(DataError):
-        LinearModel.from_json({"labels": ["0", "1"], "bias": [0.0, 0.0], "weights": {"w:x": [1.0]}})
+        LinearModel.from_feature_rows({"labels": ["0", "1"], "bias": [0.0, 0.0], "weights": {"w:x": [1.0]}})
 
 
 def test_text_features_are_case_blind_and_leave_numbers_out() -> None:
@@ -56,8 +57,8 @@ def test_the_features_hold_the_rule_stage_decisions() -> None:
 def test_the_shipped_models_code_every_field() -> None:
     models = coding_models()
     assert set(models) == set(FIELDS)
-    assert set(models["success"].labels) == {"0", "1"}
-    assert "Bombing/Explosion" in models["attack"].labels
+    assert set(models["success"].classes) == {"0", "1"}
+    assert "Bombing/Explosion" in models["attack"].classes
 
 
 def test_the_learned_pipeline_codes_a_suicide_bombing() -> None:
@@ -76,14 +77,14 @@ def test_the_rule_pipeline_keeps_the_rules_alone() -> None:
 
 
 def test_the_rule_decision_stands_unless_the_model_is_sure_it_is_wrong() -> None:
-    model = LinearModel.from_json({
+    model = LinearModel.from_feature_rows({
         "labels": ["Firearms", "Explosives", "Melee"],
         "bias": [0.0, 0.0, 0.0],
         "weights": {"w:bomb": [0.0, 4.0, 0.0], "w:car": [0.0, 0.3, 0.0]},
     })
     # The model is sure: a bomb, not the rules' firearms.
-    assert model.decide(["w:bomb"], "Firearms") == "Explosives"
+    assert decide(model, ["w:bomb"], "Firearms") == "Explosives"
     # Unsure (no class reaches CHOOSE): the rules keep their firearms.
-    assert model.decide(["w:car"], "Firearms") == "Firearms"
+    assert decide(model, ["w:car"], "Firearms") == "Firearms"
     # The rules agree with what the model finds likely enough: they stand.
-    assert model.decide([], "Melee") == "Melee"
+    assert decide(model, [], "Melee") == "Melee"

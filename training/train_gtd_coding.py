@@ -101,7 +101,7 @@ def fit(train: list[Example], field: str, c: float) -> tuple[DictVectorizer, Log
 
 
 def accuracy(train: list[Example], test: list[Example], field: str, c: float) -> float:
-    """Accuracy on ``test`` of the stage's decision (``LinearModel.decide``: the rules' choice
+    """Accuracy on ``test`` of the stage's decision (``learned_coding.decide``: the rules' choice
     unless the model is sure it is wrong) with a model fitted on ``train``."""
     vectorizer, model = fit(train, field, c)
     x = vectorizer.transform([{f: 1 for f in e["features"]} for e in test])
@@ -131,7 +131,7 @@ def cross_validate(examples: list[Example], field: str, c: float, folds: int = 5
 
 
 def export(vectorizer: DictVectorizer, model: LogisticRegression) -> dict[str, Any]:
-    """The model as the JSON ``LinearModel.from_json`` reads: binary models as two rows."""
+    """The model as the JSON ``LinearModel.from_feature_rows`` reads: binary models as two rows."""
     labels = [str(x) for x in model.classes_]
     coef = model.coef_
     bias = model.intercept_

@@ -55,6 +55,11 @@ class LinearModel:
         total = sum(exp)
         return {c: e / total for c, e in zip(self.classes, exp, strict=True)}
 
+    def predict(self, features: Iterable[str]) -> str:
+        """The most probable class."""
+        distribution = self.distribution(features)
+        return max(self.classes, key=distribution.__getitem__)
+
     def to_json(self) -> dict[str, object]:
         return {"classes": list(self.classes), "bias": list(self.bias),
                 "weights": [{f: round(v, 5) for f, v in w.items()} for w in self.weights]}
@@ -68,6 +73,24 @@ class LinearModel:
             raise DataError("a linear model needs classes, bias and weights lists")
         return cls(tuple(str(c) for c in classes), tuple(dict(w) for w in weights),
                    tuple(float(b) for b in bias))
+
+
+    @classmethod
+    def from_feature_rows(cls, data: dict[str, object]) -> LinearModel:
+        """A model stored feature by feature, as ``training/train_gtd_coding.py`` writes it:
+        ``{"labels": [...], "bias": [...], "weights": {feature: [one weight per label]}}``."""
+        labels, bias, rows = data.get("labels"), data.get("bias"), data.get("weights")
+        if not (isinstance(labels, list) and isinstance(bias, list) and isinstance(rows, dict)):
+            raise DataError("a linear model needs labels and bias lists and a weights table")
+        if len(bias) != len(labels) or any(not isinstance(r, list) or len(r) != len(labels)
+                                           for r in rows.values()):
+            raise DataError("a linear model's weights do not match its labels")
+        tables: tuple[dict[str, float], ...] = tuple({} for _ in labels)
+        for feature, row in rows.items():
+            for table, weight in zip(tables, row, strict=True):
+                if weight:
+                    table[str(feature)] = float(weight)
+        return cls(tuple(str(label) for label in labels), tables, tuple(float(b) for b in bias))
 
 
 def _sigmoid(x: float) -> float:

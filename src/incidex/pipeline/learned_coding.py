@@ -21,13 +21,12 @@ from __future__ import annotations
 
 import functools
 import json
-import math
-from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
 from incidex.codebook import AttackType, WeaponType
 from incidex.errors import DataError
+from incidex.models.linear import LinearModel
 from incidex.pipeline.coding_features import incident_features, words
 from incidex.pipeline.doc import Doc, Span
 from incidex.pipeline.frames import Frame
@@ -54,52 +53,15 @@ CHOOSE = 0.5
 MAX_WORDS = 200
 
 
-@dataclass(frozen=True)
-class LinearModel:
-    """A multinomial (or, with two labels, binary) logistic regression over named features."""
-
-    labels: tuple[str, ...]
-    bias: tuple[float, ...]
-    weights: dict[str, tuple[float, ...]]
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> LinearModel:
-        labels = tuple(str(label) for label in data["labels"])
-        bias = tuple(float(b) for b in data["bias"])
-        weights = {str(k): tuple(float(x) for x in v) for k, v in data["weights"].items()}
-        if len(bias) != len(labels) or any(len(v) != len(labels) for v in weights.values()):
-            raise DataError("a GTD coding model's weights do not match its labels")
-        return cls(labels, bias, weights)
-
-    def scores(self, features: list[str]) -> list[float]:
-        total = list(self.bias)
-        for feature in features:
-            row = self.weights.get(feature)
-            if row is not None:
-                for index, weight in enumerate(row):
-                    total[index] += weight
-        return total
-
-    def probabilities(self, features: list[str]) -> dict[str, float]:
-        scores = self.scores(features)
-        top = max(scores)
-        exps = [math.exp(s - top) for s in scores]
-        norm = sum(exps)
-        return {label: e / norm for label, e in zip(self.labels, exps, strict=True)}
-
-    def predict(self, features: list[str]) -> str:
-        scores = self.scores(features)
-        return self.labels[max(range(len(scores)), key=scores.__getitem__)]
-
-    def decide(self, features: list[str], rule: str, keep: float = KEEP_RULE,
-               choose: float = CHOOSE) -> str:
-        """The rule's ``rule`` while the model gives it ``keep`` or more or is unsure of its own
-        choice (below ``choose``), else the model's choice."""
-        probabilities = self.probabilities(features)
-        best = max(probabilities, key=probabilities.__getitem__)
-        if probabilities.get(rule, 0.0) >= keep or probabilities[best] < choose:
-            return rule
-        return best
+def decide(model: LinearModel, features: list[str], rule: str, keep: float = KEEP_RULE,
+           choose: float = CHOOSE) -> str:
+    """The rule's ``rule`` while the model gives it ``keep`` or more or is unsure of its own
+    choice (below ``choose``), else the model's choice."""
+    probabilities = model.distribution(features)
+    best = max(probabilities, key=probabilities.__getitem__)
+    if probabilities.get(rule, 0.0) >= keep or probabilities[best] < choose:
+        return rule
+    return best
 
 
 @functools.cache
@@ -110,7 +72,7 @@ def coding_models() -> dict[str, LinearModel]:
         raise DataError(f"model {MODEL_FILE} is missing; rebuild it with make train-gtd-coding",
                         source=str(resource))
     data = json.loads(resource.read_text(encoding="utf-8"))
-    return {name: LinearModel.from_json(data["models"][name]) for name in FIELDS}
+    return {name: LinearModel.from_feature_rows(data["models"][name]) for name in FIELDS}
 
 
 def _first(chosen: Any, found: list[Any]) -> list[Any]:
@@ -122,8 +84,8 @@ def recode(frame: Frame, sentences: list[Span], text: str, models: dict[str, Lin
     features = incident_features(frame, sentences, text)
     rule_attack = frame.attack_types[0] if frame.attack_types else AttackType.UNKNOWN
     rule_weapon = frame.weapon_types[0] if frame.weapon_types else WeaponType.UNKNOWN
-    attack = AttackType(models["attack"].decide(features, rule_attack.value))
-    weapon = WeaponType(models["weapon"].decide(features, rule_weapon.value))
+    attack = AttackType(decide(models["attack"], features, rule_attack.value))
+    weapon = WeaponType(decide(models["weapon"], features, rule_weapon.value))
     frame.attack_types = _first(attack, frame.attack_types)
     frame.weapon_types = _first(weapon, frame.weapon_types)
     frame.evidence["attack_types"] = [
@@ -134,7 +96,7 @@ def recode(frame: Frame, sentences: list[Span], text: str, models: dict[str, Lin
     ][:3] or [t for t in frame.triggers if t.attrs.get("weapon") == weapon][:3]
     for flag in ("success", "suicide"):
         rule_value, spans = frame.flags.get(flag, (False, []))
-        value = models[flag].decide(features, str(int(rule_value))) == "1"
+        value = decide(models[flag], features, str(int(rule_value))) == "1"
         frame.flags[flag] = (value, spans if value == rule_value else [])
     suicide_value, _ = frame.flags["suicide"]
     if (suicide_value and attack == AttackType.BOMBING and frame.flags["success"][0]

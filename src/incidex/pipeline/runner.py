@@ -22,7 +22,9 @@ RULE_STAGES: tuple[str, ...] = (
 #: rule fillers. The GTD coding still reads the rule fillers (target types from "a traffic
 #: policeman"), which the learned ones, trained on MUC-4's names, would not serve as well.
 LEARNED_STAGES: tuple[str, ...] = tuple(
-    name for stage in RULE_STAGES for name in ((stage, "roles.learned") if stage == "coding" else (stage,))
+    name for stage in RULE_STAGES for name in (
+        (stage, "roles.learned") if stage == "coding"
+        else (stage, "roles.learned.groups") if stage == "perpetrators" else (stage,))
 )
 #: Named configurations, measured side by side in docs/benchmarks.md.
 CONFIGURATIONS: dict[str, tuple[str, ...]] = {

@@ -10,7 +10,12 @@ from incidex.errors import PipelineError
 from incidex.groups import GroupLexicon
 from incidex.pipeline.doc import Doc, Span
 from incidex.pipeline.frames import Frame
-from incidex.pipeline.learned_roles import dedupe_entities, nearest_frame, tag_document
+from incidex.pipeline.learned_roles import (
+    confident_entities,
+    dedupe_entities,
+    nearest_frame,
+    tag_document,
+)
 from incidex.pipeline.role_features import (
     bio_labels,
     bio_spans,
@@ -109,6 +114,25 @@ def test_mentions_of_one_name_become_one_entity() -> None:
     entities = dedupe_entities(spans)
     assert [e.text for e in entities] == ["Jose Antonio Rodriguez", "the bomb", "Ana"]
     assert [m.text for m in entities[0].attrs["mentions"]] == ["Jose Antonio Rodriguez", "Rodriguez"]
+
+
+def test_an_acronym_is_one_entity_with_the_name_it_abbreviates() -> None:
+    spans = [Span(0, 41, "the farabundo marti national liberation front"), Span(50, 54, "FMLN"),
+             Span(60, 64, "army"), Span(70, 73, "ERP")]
+    entities = dedupe_entities(spans)
+    assert [e.text for e in entities] == ["the farabundo marti national liberation front", "army",
+                                          "ERP"]
+    assert [m.text for m in entities[0].attrs["mentions"]] == [
+        "the farabundo marti national liberation front", "FMLN"]
+
+
+def test_entities_below_their_role_cutoff_are_dropped_with_all_their_mentions() -> None:
+    spans = [Span(0, 9, "Rodriguez", "Victim", {"confidence": 0.05}),
+             Span(20, 29, "Rodriguez", "Victim", {"confidence": 0.6}),
+             Span(40, 43, "Ana", "Victim", {"confidence": 0.3}),
+             Span(50, 54, "bomb", "Weapon", {"confidence": 0.3})]
+    kept = confident_entities(spans, {"Victim": 0.5, "Weapon": 0.2})
+    assert [(s.start, s.text) for s in kept] == [(0, "Rodriguez"), (20, "Rodriguez"), (50, "bomb")]
 
 
 # -- the shipped model ---------------------------------------------------------------------

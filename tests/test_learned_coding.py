@@ -88,3 +88,10 @@ def test_the_rule_decision_stands_unless_the_model_is_sure_it_is_wrong() -> None
     assert decide(model, ["w:car"], "Firearms") == "Firearms"
     # The rules agree with what the model finds likely enough: they stand.
     assert decide(model, [], "Melee") == "Melee"
+
+
+def test_the_shipped_coder_says_which_files_it_was_fitted_on() -> None:
+    from incidex.pipeline.learned_coding import trained_on
+
+    # North America stays out, so the CI floor on it measures incidents the coder never saw.
+    assert trained_on() == ["gtd0718_sample.csv"]

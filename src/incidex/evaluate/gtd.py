@@ -57,6 +57,7 @@ from incidex.evaluate.fields import (
 )
 from incidex.export.gtd_csv import FieldValue, gtd_fields
 from incidex.geo.normalize import normalize, strip_admin_affix
+from incidex.pipeline.learned_coding import trained_on
 from incidex.pipeline.runner import Pipeline
 from incidex.record import Count, Incident
 
@@ -279,4 +280,11 @@ def evaluate_gtd(
     gold = load_gtd(data, limit)
     rows = predict_gtd(gold, predictions, pipeline)
     by_id = {str(row["eventid"]): row for row in rows}
-    return score_gtd(gold, by_id, dataset=f"GTD {data.name}")
+    scores = score_gtd(gold, by_id, dataset=f"GTD {data.name}")
+    uses_coder = pipeline is None or "coding.learned" in pipeline.names
+    if uses_coder and data.name in trained_on():
+        scores.notes.append(
+            f"attack type, weapon type, success, suicide: the learned coder was fitted on {data.name}, "
+            "so these are in-sample figures; `make train-gtd-coding` prints the 5-fold estimates"
+        )
+    return scores

@@ -75,6 +75,15 @@ def coding_models() -> dict[str, LinearModel]:
     return {name: LinearModel.from_feature_rows(data["models"][name]) for name in FIELDS}
 
 
+def trained_on() -> list[str]:
+    """The names of the files the shipped models were fitted on (an eval on one of them is
+    an in-sample figure)."""
+    resource = resources.files("incidex") / "models" / MODEL_FILE
+    if not resource.is_file():
+        return []
+    return [str(name) for name in json.loads(resource.read_text(encoding="utf-8")).get("trained_on", [])]
+
+
 def _first(chosen: Any, found: list[Any]) -> list[Any]:
     return [chosen, *(x for x in found if x != chosen)]
 

@@ -55,9 +55,10 @@ def write_export(incidents: Iterable[Incident], fmt: str, out: TextIO) -> int:
 
 def export_to_path(incidents: Iterable[Incident], fmt: str, path: Path) -> int:
     """Write ``incidents`` to the file ``path`` in any format; returns how many were written."""
-    if fmt.strip().lower() == "parquet":
+    name = fmt.strip().lower()
+    if name == "parquet":
         return write_parquet(incidents, path)
-    if fmt.strip().lower() not in EXPORT_FORMATS:
+    if name not in EXPORT_FORMATS:
         raise InputError(f"unknown export format {fmt!r}; choose one of {', '.join(_ALL_FORMATS)}")
     with path.open("w", encoding="utf-8", newline="") as out:
         return write_export(incidents, fmt, out)

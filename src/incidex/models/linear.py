@@ -121,7 +121,6 @@ def save_model(model: LinearModel, path: str | Path) -> None:
         json.dump(model.to_json(), handle, separators=(",", ":"), sort_keys=True)
 
 
-
 def fit_logistic(
     examples: Sequence[tuple[Sequence[str], str]],
     classes: Sequence[str],

@@ -46,7 +46,7 @@ def counted_attackers(statement: Statement, clauses: list[Span]) -> Statement:
         return statement
     for clause in clauses:
         match = _ATTACKERS_NAMED.search(clause.text)
-        if match and match.start() < len(clause.text):
+        if match:
             quantity = QUANTITY.fullmatch(match.group("n"))
             counted = quantity_from_match(quantity) if quantity else None
             if counted is not None and counted.exact and counted.min and counted.min >= 2:

@@ -65,23 +65,27 @@ def decide(model: LinearModel, features: list[str], rule: str, keep: float = KEE
 
 
 @functools.cache
-def coding_models() -> dict[str, LinearModel]:
-    """The shipped models, one per field of ``FIELDS``, loaded once per process."""
+def _model_file() -> dict[str, Any]:
+    """The shipped model file, read and parsed once per process."""
     resource = resources.files("incidex") / "models" / MODEL_FILE
     if not resource.is_file():
         raise DataError(f"model {MODEL_FILE} is missing; rebuild it with make train-gtd-coding",
                         source=str(resource))
-    data = json.loads(resource.read_text(encoding="utf-8"))
-    return {name: LinearModel.from_feature_rows(data["models"][name]) for name in FIELDS}
+    data: dict[str, Any] = json.loads(resource.read_text(encoding="utf-8"))
+    return data
+
+
+@functools.cache
+def coding_models() -> dict[str, LinearModel]:
+    """The shipped models, one per field of ``FIELDS``, loaded once per process."""
+    models = _model_file()["models"]
+    return {name: LinearModel.from_feature_rows(models[name]) for name in FIELDS}
 
 
 def trained_on() -> list[str]:
     """The names of the files the shipped models were fitted on (an eval on one of them is
     an in-sample figure)."""
-    resource = resources.files("incidex") / "models" / MODEL_FILE
-    if not resource.is_file():
-        return []
-    return [str(name) for name in json.loads(resource.read_text(encoding="utf-8")).get("trained_on", [])]
+    return [str(name) for name in _model_file().get("trained_on", [])]
 
 
 def _first(chosen: Any, found: list[Any]) -> list[Any]:

@@ -21,9 +21,9 @@ RULE_STAGES: tuple[str, ...] = (
 #: The rules, then the learned GTD coder (``coding.learned``, on the rule coding's decisions),
 #: the role fillers of the learned tagger (``roles.learned``) in place of the rule fillers (and
 #: the unknown organisations it is sure of, ``roles.learned.groups``), and each frame's learned
-#: relevance (``relevance``: scored, nothing dropped). The GTD coding still
-#: reads the rule fillers (target types from "a traffic policeman"), which the learned ones,
-#: trained on MUC-4's names, would not serve as well.
+#: relevance (``relevance``: scored, nothing dropped). The GTD coding still reads the rule
+#: fillers (target types from "a traffic policeman"), which the learned ones, trained on
+#: MUC-4's names, would not serve as well.
 LEARNED_STAGES: tuple[str, ...] = tuple(
     name for stage in RULE_STAGES for name in (
         (stage, "coding.learned", "roles.learned") if stage == "coding"

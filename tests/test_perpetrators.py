@@ -73,3 +73,23 @@ def test_people_alone_are_individuals_not_a_group() -> None:
     text = "Assailants set fire to an apartment building in Portland, Oregon. No one was hurt."
     perps = incidex.extract(text)[0].perpetrators
     assert all(p.canonical is None for p in perps)
+
+
+def claim(text: str) -> tuple[bool, str | None]:
+    incidents = incidex.extract(text)
+    assert incidents
+    perps = incidents[0].perpetrators
+    return (perps[0].claimed, perps[0].claim_mode) if perps else (False, None)
+
+
+def test_a_person_claims_without_a_group() -> None:
+    # a confession is a personal claim, and the claim survives with no group named
+    assert claim("An assailant set fire to a bakery in Dayton, Ohio, on Monday. No one was hurt. "
+                 "Tom Brenner was arrested and confessed to carrying out the attack.") == (
+        True, "Personal claim")
+    # writing left at the scene naming the group is its claim
+    assert claim("Assailants set fire to a lumber yard in Eugene, Oregon. The letters \"ELF\" were "
+                 "spray-painted on a wall.") == (True, "Note left at scene")
+    # a denial is no claim
+    assert claim("An assailant set fire to a bakery in Dayton, Ohio. No one has claimed "
+                 "responsibility for the attack.")[0] is False

@@ -141,10 +141,15 @@ def _perpetrators(doc: Doc, frame: Frame) -> list[Perpetrator]:
             claim_mode=str(group["claim_mode"]) if group.get("claim_mode") else None,
             attributed_by=attributed_by, evidence=evidence(doc, spans),
         ))
-    if not perps and individuals:
-        spans = frame.roles["perp_individual"]
-        perps.append(Perpetrator(name=spans[0].text, individuals=individuals,
-                                 evidence=evidence(doc, spans)))
+    claimed, claim_spans = frame.flags.get("claimed", (False, []))
+    if not perps and (individuals or claimed):
+        # People, or a claim by someone the report names as no group ("he confessed"): GTD's
+        # group is "Unknown", and the claim is still a claim.
+        spans = frame.roles.get("perp_individual", [])
+        mode = claim_spans[0].attrs.get("claim_mode") if claim_spans else None
+        perps.append(Perpetrator(name=spans[0].text if spans else "Unknown", individuals=individuals,
+                                 claimed=claimed, claim_mode=str(mode) if mode else None,
+                                 evidence=evidence(doc, [*spans, *claim_spans])))
     return perps
 
 

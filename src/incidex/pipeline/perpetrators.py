@@ -25,6 +25,7 @@ import re
 
 from incidex.codebook import ClaimMode
 from incidex.groups import Group, GroupLexicon, GroupMention
+from incidex.pipeline.claims import add_unnamed_claims, claim_mode, writing_at_scene
 from incidex.pipeline.doc import Doc, Span
 from incidex.pipeline.frames import Frame
 from incidex.pipeline.group_mentions import (
@@ -71,18 +72,6 @@ _TRACE = re.compile(
     r"\b(?:slogans?|initials|letters|graffiti|banners?|signs?|notes?|messages?|leaflets?|"
     r"spray[- ]?paint\w*|painted|sprayed|scrawled|written|inscri\w+)\b",
     re.IGNORECASE,
-)
-_MODES: tuple[tuple[re.Pattern[str], ClaimMode], ...] = tuple(
-    (re.compile(rf"\b(?:{words})\b", re.IGNORECASE), mode)
-    for words, mode in (
-        (r"video\w*|footage", ClaimMode.VIDEO),
-        (r"websites?|online|internet|blog|amaq|telegram|social\s+media|twitter|facebook|"
-         r"posted|web\s+site|forum", ClaimMode.WEBSITE),
-        (r"e-?mail\w*", ClaimMode.EMAIL),
-        (r"(?:tele)?phone(?:d)?|call(?:ed|er)?\s+(?:to|a|the)|anonymous\s+call", ClaimMode.CALL_POST),
-        (r"letters?|communiqu[eé]s?|fax\w*", ClaimMode.LETTER),
-        (r"note\s+left|left\s+a\s+note|leaflets?|graffiti", ClaimMode.NOTE),
-    )
 )
 _ACTOR_AFTER = re.compile(
     r"^(?:[’']s)?\s*(?:\([^)]{1,40}\)\s*)?(?:\w+\s+){0,2}?(?:fighters|militants|gunmen|members?|insurgents|"
@@ -147,17 +136,6 @@ _MODIFIER_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 _MODIFIED_WITHIN = 40
-
-
-def claim_mode(doc: Doc, sentence_index: int) -> tuple[ClaimMode, Span | None]:
-    for index in range(sentence_index, min(sentence_index + 3, len(doc.sentences))):
-        sentence = doc.sentences[index]
-        for pattern, mode in _MODES:
-            match = pattern.search(sentence.text)
-            if match:
-                start = sentence.start + match.start()
-                return mode, Span(start, sentence.start + match.end(), match.group())
-    return ClaimMode.UNKNOWN, None
 
 
 def _group_span(mention: GroupMention) -> Span:
@@ -333,6 +311,7 @@ class PerpetratorFinder:
         self._credit_the_rest(doc, credits, scoped)
         for frame in doc.frames:
             frame.groups.sort(key=lambda g: (not g.get("claimed"), -_rank(g)))
+        add_unnamed_claims(doc)
         return doc
 
     def _credit_the_rest(self, doc: Doc, credits: list[_Credit], scoped: set[int]) -> None:
@@ -363,7 +342,10 @@ class PerpetratorFinder:
     def _entry(self, doc: Doc, credit: _Credit, role: int, *, with_claim: bool) -> dict[str, object]:
         mention = credit.mention
         span = _group_span(mention)
-        claimed = with_claim and role == CLAIMED
+        # Writing left at the scene that names the group is its claim (GTD: "Note left at scene").
+        traced_note = (with_claim and role == TRACED and credit.sentence is not None
+                       and writing_at_scene(doc.sentences[credit.sentence]))
+        claimed = (with_claim and role == CLAIMED) or traced_note
         entry: dict[str, object] = {
             "canonical": mention.group.canonical, "gtd": mention.group.gtd,
             "mention": span, "claimed": claimed, "role": role, "evidence": [span],
@@ -374,6 +356,8 @@ class PerpetratorFinder:
             entry["evidence"] = [Span(sentence.start, sentence.end, sentence.text, "claim")]
         if claimed and credit.sentence is not None:
             mode, mode_span = claim_mode(doc, credit.sentence)
+            if traced_note:
+                mode = ClaimMode.NOTE
             entry["claim_mode"] = mode.value
             if mode_span is not None:
                 entry["evidence"] = [*entry["evidence"], mode_span]  # type: ignore[misc]

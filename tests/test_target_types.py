@@ -34,6 +34,13 @@ def _target(text: str) -> str:
         ("the Port Authority Bus Terminal", T.TRANSPORTATION),
         ("St. Jude's Catholic Church", T.RELIGIOUS),
         ("a gynecology clinic", T.ABORTION),
+        # a substation is a utility's only when it carries power or gas
+        ("the downtown substation of the city police department", T.POLICE),
+        ("an army recruiting substation", T.MILITARY),
+        ("an electrical substation", T.UTILITIES),
+        # a town called Port is no port
+        ("a grocery store in Port Carlton", T.BUSINESS),
+        ("the fishing port", T.MARITIME),
         ("nothing in particular", None),
     ],
 )

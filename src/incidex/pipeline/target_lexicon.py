@@ -36,7 +36,9 @@ _ENTRIES: tuple[tuple[T, str], ...] = (
                    r"consuls?|united\s+nations|u\.n\.|peacekeep\w+"),
     (T.UTILITIES, r"power\s+(?:lines?|stations?|plants?|poles?|substations?|grid|facilit\w+)|"
                   r"electric(?:al|ity)?\s+(?:lines?|towers?|substations?|transformers?|"
-                  r"facilit\w+|stations?|companies|company|utilit\w+)|substations?|"
+                  r"facilit\w+|stations?|companies|company|utilit\w+)|"
+                  # A substation of the police or a recruiting substation is not a utility's.
+                  r"(?:gas|utility|transmission|electric\w*|power)\s+substations?|"
                   r"transformers?|pylons?|high[-\s]tension|(?:oil|gas)\s+(?:pipe)?lines?|"
                   r"pipelines?|oil\s+wells?|gas\s+wells?|utilit(?:y|ies)|street\s*lights?|"
                   r"lamp\s*posts?|energy\s+facilit\w+|hydroelectric|dams?"),
@@ -89,8 +91,9 @@ _ENTRIES: tuple[tuple[T, str], ...] = (
                    r"(?-i:Rep\.|Representative\s+[A-Z])|intelligence\s+(?:agenc\w+|services?|officers?)"),
     (T.AIRPORTS, r"airports?|airlines?|airliners?|aircraft|planes?|airplanes?|jets?|"
                  r"flights?|air\s+terminals?|aviation"),
-    (T.MARITIME, r"ships?|vessels?|boats?|tankers?|ferr(?:y|ies)|yachts?|ports?(?!\s+authority)|harbou?rs?|"
-                 r"marinas?|cruise|seaports?"),
+    # "Port St. Lucie", "Port Arthur": a town named Port, not a port.
+    (T.MARITIME, r"ships?|vessels?|boats?|tankers?|ferr(?:y|ies)|yachts?|"
+                 r"ports?(?!\s+authority)(?-i:(?!\s+[A-Z]))|harbou?rs?|marinas?|cruise|seaports?"),
     (T.TOURISTS, r"tourists?|tour\s+(?:bus\w*|groups?|guides?)|holidaymakers|sightseers"),
     (T.NGO, r"ngos?|non-?governmental|non-?profit|red\s+(?:cross|crescent)|charit\w+|"
             r"humanitarian|aid\s+(?:workers?|agenc\w+|groups?|organi[sz]ations?)|"

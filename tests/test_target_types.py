@@ -34,6 +34,13 @@ def _target(text: str) -> str:
         ("the Port Authority Bus Terminal", T.TRANSPORTATION),
         ("St. Jude's Catholic Church", T.RELIGIOUS),
         ("a gynecology clinic", T.ABORTION),
+        # a substation is a utility's only when it carries power or gas
+        ("the downtown substation of the city police department", T.POLICE),
+        ("an army recruiting substation", T.MILITARY),
+        ("an electrical substation", T.UTILITIES),
+        # a town called Port is no port
+        ("a grocery store in Port Carlton", T.BUSINESS),
+        ("the fishing port", T.MARITIME),
         ("nothing in particular", None),
     ],
 )
@@ -65,3 +72,11 @@ def test_a_place_name_in_an_abbreviation_still_ends_the_object() -> None:
 
 def test_nothing_named_is_unknown() -> None:
     assert _target("An explosion was heard in Tulsa, Oklahoma, United States.") in (T.UNKNOWN, "")
+
+
+def test_a_road_is_the_target_only_when_nothing_else_is() -> None:
+    # Codebook: highways are Transportation "if the highway itself is the target of the attack".
+    assert _target("Assailants set fire to a house on Millbrook Road in Fresno, California, "
+                   "United States. No one was hurt.") == T.PRIVATE
+    assert _target("Assailants blew up a bridge near Tarlac, Philippines. No one was hurt."
+                   ) == T.TRANSPORTATION

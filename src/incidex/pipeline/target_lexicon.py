@@ -36,7 +36,9 @@ _ENTRIES: tuple[tuple[T, str], ...] = (
                    r"consuls?|united\s+nations|u\.n\.|peacekeep\w+"),
     (T.UTILITIES, r"power\s+(?:lines?|stations?|plants?|poles?|substations?|grid|facilit\w+)|"
                   r"electric(?:al|ity)?\s+(?:lines?|towers?|substations?|transformers?|"
-                  r"facilit\w+|stations?|companies|company|utilit\w+)|substations?|"
+                  r"facilit\w+|stations?|companies|company|utilit\w+)|"
+                  # A substation of the police or a recruiting substation is not a utility's.
+                  r"(?:gas|utility|transmission|electric\w*|power)\s+substations?|"
                   r"transformers?|pylons?|high[-\s]tension|(?:oil|gas)\s+(?:pipe)?lines?|"
                   r"pipelines?|oil\s+wells?|gas\s+wells?|utilit(?:y|ies)|street\s*lights?|"
                   r"lamp\s*posts?|energy\s+facilit\w+|hydroelectric|dams?"),
@@ -89,8 +91,9 @@ _ENTRIES: tuple[tuple[T, str], ...] = (
                    r"(?-i:Rep\.|Representative\s+[A-Z])|intelligence\s+(?:agenc\w+|services?|officers?)"),
     (T.AIRPORTS, r"airports?|airlines?|airliners?|aircraft|planes?|airplanes?|jets?|"
                  r"flights?|air\s+terminals?|aviation"),
-    (T.MARITIME, r"ships?|vessels?|boats?|tankers?|ferr(?:y|ies)|yachts?|ports?(?!\s+authority)|harbou?rs?|"
-                 r"marinas?|cruise|seaports?"),
+    # "Port St. Lucie", "Port Arthur": a town named Port, not a port.
+    (T.MARITIME, r"ships?|vessels?|boats?|tankers?|ferr(?:y|ies)|yachts?|"
+                 r"ports?(?!\s+authority)(?-i:(?!\s+[A-Z]))|harbou?rs?|marinas?|cruise|seaports?"),
     (T.TOURISTS, r"tourists?|tour\s+(?:bus\w*|groups?|guides?)|holidaymakers|sightseers"),
     (T.NGO, r"ngos?|non-?governmental|non-?profit|red\s+(?:cross|crescent)|charit\w+|"
             r"humanitarian|aid\s+(?:workers?|agenc\w+|groups?|organi[sz]ations?)|"
@@ -119,9 +122,6 @@ _ENTRIES: tuple[tuple[T, str], ...] = (
                  r"mcdonald'?s|starbucks|walmart|nike|microsoft|fedex|security\s+guards?|"
                  r"workers?\s+at|contractors?|chamber\s+of\s+commerce|cooperatives?|"
                  r"real\s+estate|cotton\s+gins?|distribution\s+cent(?:er|re)s?|trucking"),
-    # A road or bridge is the target only when nothing else is (codebook: "highways (if the
-    # highway itself is the target of the attack), bridges, roads").
-    (T.TRANSPORTATION, r"bridges?|highways?|tunnels?|roads?|railroad\s+crossings?"),
     (T.TERRORISTS, r"militants?|rebels?|insurgents?|militia\w*|guerrill?as?|"
                    r"terrorists?(?!\s+(?:attacks?|incidents?|acts?))|(?:exile\s+)?paramilitary\s+"
                    r"groups?|(?:terrorist|militant|armed|rebel)\s+groups?"),
@@ -138,7 +138,11 @@ _ENTRIES: tuple[tuple[T, str], ...] = (
                 r"villages?|towns?|muslims?|jews?|christians?|sikhs?|hindus?|"
                 r"african[-\s]americans?|blacks?|whites?|hispanics?|latinos?|arabs?|"
                 r"gay|lesbian|lgbt\w*|homosexuals?|guards?"),
-)
+
+    # A road or bridge is the target only when nothing else is, not even a person or a home
+    # ("a home on Lake Road") (codebook: "highways (if the
+    # highway itself is the target of the attack), bridges, roads").
+    (T.TRANSPORTATION, r"bridges?|highways?|tunnels?|roads?|railroad\s+crossings?"),)
 
 #: (type, compiled pattern) in priority order, case-insensitive.
 TARGET_LEXICON: tuple[tuple[T, re.Pattern[str]], ...] = tuple(
@@ -175,6 +179,11 @@ def type_of_phrase(phrase: str) -> T | None:
     """The type of a target phrase: the highest-priority type any of its words names."""
     hits = target_matches(phrase)
     return min(hits, key=lambda h: h[3])[0] if hits else None
+
+
+#: The rank of the roads-and-bridges entry, the last: the place of an attack more often than
+#: its target.
+ROADS_RANK = len(TARGET_LEXICON) - 1
 
 
 def priority(target: T) -> int:

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from incidex.codebook import TargetType
 from incidex.pipeline.doc import Span
 from incidex.pipeline.frames import Frame
-from incidex.pipeline.target_lexicon import priority, target_matches
+from incidex.pipeline.target_lexicon import ROADS_RANK, priority, target_matches
 
 __all__ = ["target_types"]
 
@@ -59,8 +59,9 @@ def _responder(text: str, start: int, end: int) -> bool:
 
 def _phrase_type(
     text: str, skip: Sequence[tuple[int, int]] = (), responders: bool = False
-) -> tuple[TargetType, int, int] | None:
-    """The most specific type a phrase names, with the words that name it; None for none.
+) -> tuple[TargetType, int, int, int] | None:
+    """The most specific type a phrase names, with the words that name it and the rank of the
+    lexicon entry that typed them; None for none.
 
     Words inside ``skip`` (the perpetrators) or an armed group's name are not targets; with
     ``responders``, neither are the police or officials who report or respond to the attack.
@@ -74,7 +75,7 @@ def _phrase_type(
             continue
         if best is None or rank < best[3]:
             best = (target, start, end, rank)
-    return None if best is None else best[:3]
+    return best
 
 
 def _objects(frame: Frame) -> list[Span]:
@@ -105,10 +106,13 @@ def target_types(
     named = sorted(frame.roles.get("human_target", []) + frame.roles.get("physical_target", [])
                    + _objects(frame), key=lambda s: s.start)
     found: list[tuple[TargetType, Span]] = []
+    roads: list[Span] = []  # typed by the roads-and-bridges entry alone
     for span in named:
         typed = _phrase_type(span.text)
         if typed is not None:
             found.append((typed[0], span))
+            if typed[3] == ROADS_RANK:
+                roads.append(span)
         elif _PERSON_NAMED.match(" " + span.text.strip()):
             found.append((TargetType.PRIVATE, span))  # "shot and killed Bruce Cofield, 59"
     # The sentences that tell the attack, read whole: the place where people were attacked
@@ -117,17 +121,21 @@ def target_types(
         skip = [(s - clause.start, e - clause.start) for s, e in perpetrators]
         typed = _phrase_type(clause.text, skip, responders=True)
         if typed is not None:
-            target, start, end = typed
+            target, start, end, rank = typed
             words = Span(clause.start + start, clause.start + end, clause.text[start:end], "target")
             found.append((target, words))
+            if rank == ROADS_RANK:
+                roads.append(words)
     if not found:
         return [TargetType.UNKNOWN], []
     # The primary target is told in the first sentence of the attack; there, the most
-    # specific type wins, and Private Citizens & Property only when no other is named.
+    # specific type wins, Private Citizens & Property only when no other is named, and a road
+    # or bridge only when nothing else is (codebook: "if the highway itself is the target").
     first = clauses[0] if clauses else None
     in_first = [f for f in found if first is None or f[1].start < first.end]
     pool = in_first or found
-    ranked = sorted(pool, key=lambda f: (f[0] == TargetType.PRIVATE, priority(f[0]), f[1].start))
+    ranked = sorted(pool, key=lambda f: (any(f[1] is r for r in roads), f[0] == TargetType.PRIVATE,
+                                         priority(f[0]), f[1].start))
     types: list[TargetType] = []
     evidence: list[Span] = []
     for target, span in ranked + [f for f in found if f not in pool]:

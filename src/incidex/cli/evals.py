@@ -89,3 +89,16 @@ def eval_rand(
 
     scores = evaluate_rand(data, predictions, limit=limit)
     typer.echo(scores.to_json(indent=2) if as_json else format_field_report(scores))
+
+
+@eval_app.command("calibration")
+@handles_errors
+def eval_calibration(
+    data: Annotated[Path, typer.Argument(help="MUC-4 JSONL with gold templates and mention offsets.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print scores as JSON.")] = False,
+) -> None:
+    """Is incident confidence calibrated? Reliability table, ECE and Brier score on MUC-4."""
+    from incidex.evaluate.calibration import evaluate_calibration, format_calibration_report
+
+    scores = evaluate_calibration(data)
+    typer.echo(json.dumps(scores.to_json(), indent=2) if as_json else format_calibration_report(scores))

@@ -154,7 +154,15 @@ def _perpetrators(doc: Doc, frame: Frame) -> list[Perpetrator]:
 
 
 def _confidence(frame: Frame) -> float:
-    """A first, uncalibrated score: how many independent signals the incident rests on."""
+    """How likely the incident is a real attack report, a terrorism database's kind of record.
+
+    With the ``relevance`` stage (the default pipeline) it is the learned frame-relevance
+    probability, which ``incidex eval calibration`` checks against MUC-4's gold: on dev,
+    expected calibration error 0.085 and Brier score 0.153 (a constant guess scores 0.242;
+    the signal count below scored 0.267 and 0.288). Without the stage (``Pipeline.named
+    ("rules")``) it falls back to that count of independent signals, which is uncalibrated."""
+    if frame.relevance is not None:
+        return round(frame.relevance, 3)
     signals = [
         bool(frame.concrete_types()), bool(frame.casualties), bool(frame.location),
         bool(frame.date.get("evidence")), bool(frame.groups or frame.roles.get("perp_individual")),

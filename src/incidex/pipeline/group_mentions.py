@@ -14,7 +14,10 @@ import re
 
 from incidex.groups import Group, GroupLexicon, GroupMention
 
-__all__ = ["apposed_names", "category_groups", "free_group", "self_named_groups", "unnamed_organisations"]
+__all__ = [
+    "acronym_named", "apposed_names", "category_groups", "free_group", "self_named_groups",
+    "unnamed_organisations",
+]
 
 _SELF_NAMED = re.compile(
     r"\b(?:group|organi[sz]ation|faction|movement|cell|front|outfit)\s+(?:calling\s+(?:itself|themselves)|"
@@ -41,7 +44,8 @@ _CONNECTOR = re.compile(r"\s(?:of|for|the|de|del|la|al|and)\s|\d", re.IGNORECASE
 _ORG_HEAD = (r"(?:Brigades?|Front|Army|Movement|Committees?|Organi[sz]ation|Cells?|Group|Commandos?|"
              r"Faction|Alliance|League|Resistance|Vanguard|Forces|Command|Squads?|Unit|Militia|"
              r"Battalions?|Legion|Nuclei|Federation|Coalition|Council|Tigers|Guerrillas|Empire|Brotherhood|"
-             r"Network|Hawks|Avengers|Defenders|Soldiers|Warriors|Martyrs)")
+             r"Network|Hawks|Avengers|Defenders|Soldiers|Warriors|Martyrs|Force|Action|Volunteers|"
+             r"Youth|Struggle|Sabotage)")
 _CAPITALISED = r"(?:[A-Z][\w'’-]*|\d+(?:st|nd|rd|th))"
 _UNNAMED_ORG = re.compile(
     rf"(?P<name>{_CAPITALISED}(?:\s+(?:of|for|the|de|del|la|al|and|{_CAPITALISED}))*?\s+{_ORG_HEAD}"
@@ -55,6 +59,9 @@ _NOT_NAME_START = frozenset(
     "the a an members member militants fighters guerrillas rebels gunmen suspected alleged leftist "
     "rightist armed unknown previously on in at after when while both two three four five several "
     "some of for and it its their his her this that these those".split()
+    # A date before the name: "On 23 December the National Resistance Brigades claimed ..."
+    + "january february march april may june july august september october november december "
+      "monday tuesday wednesday thursday friday saturday sunday".split()
 )
 # Names of states and institutions: not perpetrator organisations in GTD's sense.
 _INSTITUTION = re.compile(
@@ -64,7 +71,17 @@ _INSTITUTION = re.compile(
     r"U\.?S|United\s+States|Special|Security|Defen[cs]e|Border|Federal|State|Republic|Royal|Marine\w*)\b"
 )
 
-_STATE_FORCES = frozenset({"Army", "Forces", "Command", "Militia", "Council"})
+_STATE_FORCES = frozenset({"Army", "Forces", "Force", "Command", "Militia", "Council"})
+
+# A nationality's adjective: Peruvian, Iraqi, Lebanese, Turkish, French.
+_DEMONYM = re.compile(r"(?:an|ian|ese|i|ish|ch|ean)$")
+
+# A capitalised name and, in brackets, its initials: "Islam Chhatra Shibir (ICS)", "People's
+# National Congress (PNC)", "Communist Party of Nepal-Maoists (CPN-M)".
+_NAME_WITH_ACRONYM = re.compile(
+    r"(?P<name>(?:(?:al|el)-)?[A-Z][\w'’-]*(?:\s+(?:of|for|the|de|del|la|al|and|[A-Z][\w'’-]*)){1,7})"
+    r"\s*\((?P<acronym>[A-Z][A-Za-z]?(?:[A-Z0-9-]|[a-z](?=[A-Z)])){1,8})\)"
+)
 
 _STANCE = re.compile(
     r"\b(?P<stance>anti|pro)-(?P<cause>[A-Za-z]+(?:\s+(?:rights|control))?)\s+"
@@ -103,6 +120,35 @@ def apposed_names(text: str) -> list[GroupMention]:
     return found
 
 
+def _initials(words: list[str]) -> str:
+    """The capital letters that open each capitalised word or hyphenated part."""
+    return "".join(part[0] for word in words if word[:1].isupper()
+                   for part in word.split("-") if part[:1].isupper())
+
+
+def acronym_named(text: str) -> list[GroupMention]:
+    """Names the report spells out with their initials, the way it introduces an organisation:
+    "suspected members of Islam Chhatra Shibir (ICS)". The initials must be the name's own (an
+    acronym from another language, "Basque Homeland and Freedom (ETA)", is the table's job), and
+    institutions ("Rajshahi University (RU)") are left out; like the other unknown names, the
+    stage keeps them only where they act, claim or are blamed."""
+    found = []
+    for match in _NAME_WITH_ACRONYM.finditer(text):
+        start, end = match.span("name")
+        words = match.group("name").split()
+        while words and words[0].lower() in _NOT_NAME_START:
+            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
+            words = words[1:]
+        acronym = match.group("acronym").replace("-", "").upper()
+        if len(words) < 2 or _initials(words).upper() != acronym:
+            continue
+        name = text[start:end]
+        if _INSTITUTION.search(name.replace("Party", "").replace("Congress", "")):
+            continue  # a party's name may be a perpetrator's; a ministry's or a bank's is not
+        found.append(GroupMention(start, end, name, free_group(f"{name} ({match.group('acronym')})")))
+    return found
+
+
 def unnamed_organisations(text: str) -> list[GroupMention]:
     """Capitalised names headed by an organisation word ("the Popular Resistance Committees",
     "the X Brigades"), which the stage keeps only where they act, claim or are blamed."""
@@ -115,8 +161,8 @@ def unnamed_organisations(text: str) -> list[GroupMention]:
             words = words[1:]
         if len(words) < 2 or _INSTITUTION.search(" ".join(words)):
             continue
-        if len(words) == 2 and words[1] in _STATE_FORCES:
-            continue  # "the Peruvian Army": a state's forces
+        if len(words) == 2 and words[1] in _STATE_FORCES and _DEMONYM.search(words[0]):
+            continue  # "the Peruvian Army": a state's forces ("the Revolutionary Army" is not)
         end = match.end("name")
         name = text[start:end]
         acronym = _ACRONYM_AFTER.match(text, end) or _ACRONYM_BEFORE.search(text, 0, start)

@@ -54,10 +54,11 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(r"suicide\s+(?:bomb\w*|attack\w*|vest|belt|mission|car)|car[-\s]bomb\w*|truck[-\s]bomb\w*|"
        r"bomb\w*|explo(?:sion|sions|ded|de|ding)|blast\w*|detonat\w*|blow\s+up|blew\s+up|"
        r"blown\s+up|i\.?e\.?d\.?s?|improvised\s+explosive|grenades?|dynamit\w*|land\s?mines?|"
-       r"mortars?|rockets?|shell(?:ing|ed)|booby[-\s]trap\w*|explosive\s+devices?|explosives",
+       r"mortars?|rockets?|shell(?:ing|ed)|booby[-\s]trap\w*|explosive\s+devices?|explosives|"
+       r"blowing\s+up|projectiles?|(?:artillery|mortar|tank|anti[-\s]?aircraft)\s+shells",
        A.BOMBING, W.EXPLOSIVES),
     _t(r"shot|shoot-outs?|shoot\w*|gunfire|gunshots?|opened\s+fire|fired\s+(?:on|at|upon)|"
-       r"fired\s+(?:[\w-]+\s+){0,3}?(?:shots|bullets?|rounds|volleys?)|"
+       r"fir(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:shots|bullets?|rounds|volleys?)|"
        r"machine[-\s]?gunned|gunm[ae]n|sniper|ambush\w*|firefight|exchange\s+of\s+fire|"
        r"exchanged\s+(?:[\w-]+\s+){0,2}?fire|strafed|gun\s?battles?|gunfights?|gun\s+trucks?|"
        r"(?:machine\s+)?guns?\s+(?:attack|fire)", A.ARMED_ASSAULT, W.FIREARMS),
@@ -65,7 +66,9 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"knife\s+wounds?|slashed|beheaded|decapitated|(?:slit|cut)\s+(?:[\w'’-]+\s+){0,2}?throats?",
        A.ARMED_ASSAULT, W.MELEE),
     # Damage done by hand: "sabotaging a gondola", "vandalized a car", "broke a window".
-    _t(r"sabotag(?:ed|ing)|vandali[sz](?:ed|ing)|"
+    # "toppled an electricity pylon", "destroyed by guerrillas": damage with no weapon named.
+    _t(r"sabotag(?:ed|ing)|vandali[sz](?:ed|ing)|destroyed\s+by|"
+       r"toppl(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:pylons?|towers?|posts?)|"
        r"(?:broke|smashed|shattered)\s+(?:a|an|the|\w+)\s+(?:[\w-]+\s+)?(?:windows?|glass)",
        A.FACILITY),
     # Graffiti is most often a detail left at the scene of an attack told before.

@@ -29,6 +29,7 @@ from incidex.pipeline.claims import add_unnamed_claims, claim_mode, writing_at_s
 from incidex.pipeline.doc import Doc, Span
 from incidex.pipeline.frames import Frame
 from incidex.pipeline.group_mentions import (
+    acronym_named,
     apposed_names,
     category_groups,
     self_named_groups,
@@ -62,7 +63,7 @@ _DENIAL = re.compile(r"\bden(?:ied|ies|y|ying)\b", re.IGNORECASE)
 _BLAME = re.compile(
     r"\b(?:blamed|blaming|blame|suspected|suspect|suspects|attributed|accused|believed\s+to\s+be|"
     r"carried\s+out\s+by|has\s+carried\s+out|have\s+carried\s+out|carried\s+out|"
-    r"was\s+behind|were\s+behind|responsible|linked\s+to|members\s+of|militants\s+from|"
+    r"(?:was|were|is|are)\s+behind|responsible|linked\s+to|members\s+of|militants\s+from|"
     r"fighters\s+from|loyal\s+to|recruit\w*|implicat\w+|affiliated|associated\s+with|investigat\w+|"
     r"(?:ties|links?|connections?)\s+(?:to|with))\b",
     re.IGNORECASE,
@@ -210,7 +211,7 @@ class PerpetratorFinder:
         tentative: set[int] = set()
         for extra, must_act in ((category_groups(text, self.lexicon), False),
                                 (self_named_groups(text), False), (unnamed_organisations(text), True),
-                                (apposed_names(text), True)):
+                                (apposed_names(text), True), (acronym_named(text), True)):
             for m in extra:
                 if not any(m.start < k.end and k.start < m.end for k in mentions):
                     mentions.append(m)

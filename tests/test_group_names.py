@@ -1,0 +1,75 @@
+"""Group names the alias table does not know, read from how a report introduces them, and
+attack words that tell an incident without a weapon's name."""
+
+from __future__ import annotations
+
+import pytest
+
+import incidex
+from incidex.pipeline.group_mentions import acronym_named, apposed_names, unnamed_organisations
+
+
+def first_group(text: str) -> str | None:
+    incidents = incidex.extract(text)
+    assert incidents, text
+    perps = incidents[0].perpetrators
+    return perps[0].canonical if perps else None
+
+
+def test_a_name_with_its_own_initials_is_an_organisation() -> None:
+    text = "He was stabbed by suspected members of Islam Chhatra Shibir (ICS) on Monday."
+    assert [m.group.canonical for m in acronym_named(text)] == ["Islam Chhatra Shibir (ICS)"]
+
+
+@pytest.mark.parametrize("text", [
+    "A student of Rajshahi University (RU) was stabbed.",        # an institution
+    "Basque Homeland and Freedom (ETA) bombed a car.",            # initials of another language
+    "Police said (AP) that a bomb exploded.",                     # not a name
+])
+def test_names_that_are_not_read_from_initials(text: str) -> None:
+    assert acronym_named(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A bomb exploded at a hotel, but no one was hurt.  The People's National Congress (PNC) has "
+     "been blamed for the attack.", "People's National Congress (PNC)"),
+    ("A professor was injured when he was stabbed by suspected members of Islam Chhatra Shibir "
+     "(ICS) on February 1.", "Islam Chhatra Shibir (ICS)"),
+    # a claimant named by an organisation word first thought too plain to be one
+    ("A hand grenade exploded at a scrap yard, injuring the owner.  The Orange Volunteers claimed "
+     "responsibility for the attack.", "Orange Volunteers"),
+    ("Two rockets were found near the embassy in Beirut and defused.  Lebanese Arab Youth claimed "
+     "responsibility.", "Lebanese Arab Youth"),
+    # "is behind" blames as "was behind" does
+    ("A bomb damaged a newspaper office in Athens.  Authorities believe the Revolutionary "
+     "Struggle is behind the attack.", "Revolutionary Struggle"),
+])
+def test_groups_the_table_does_not_know(text: str, expected: str) -> None:
+    assert first_group(text) == expected
+
+
+def test_a_date_does_not_open_a_group_name() -> None:
+    text = ("On 23 December the National Resistance Brigades claimed responsibility for launching "
+            "a rocket at Karm Abu Salim.")
+    names = [m.text for m in apposed_names(text) + unnamed_organisations(text)]
+    assert names and all(not n.startswith(("December", "the")) for n in names)
+
+
+def test_a_states_army_is_not_an_organisation_but_a_revolutionary_one_is() -> None:
+    assert [m.text for m in unnamed_organisations("The Peruvian Army attacked.")] == []
+    assert [m.text for m in unnamed_organisations("The attack was claimed by the Revolutionary Army.")] == [
+        "Revolutionary Army"]
+
+
+@pytest.mark.parametrize(("text", "attack"), [
+    ("On January 6 FARC rebels toppled an electricity pylon in Cauca Department.",
+     "Facility/Infrastructure Attack"),
+    ("Two power towers were destroyed by guerrillas in Antioquia.", "Facility/Infrastructure Attack"),
+    ("Hezbollah fired anti aircraft shells near Birait.", "Bombing/Explosion"),
+    ("Authorities blame the ELN for blowing up a power pylon in Lloro.", "Bombing/Explosion"),
+    ("The group claimed responsibility for firing shots into a house in Cloughmills.", "Armed Assault"),
+])
+def test_attack_words_without_a_weapon_named(text: str, attack: str) -> None:
+    incidents = incidex.extract(text)
+    assert incidents, text
+    assert incidents[0].attack_types[0] == attack

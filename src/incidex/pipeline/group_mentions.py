@@ -90,6 +90,16 @@ _STANCE = re.compile(
 )
 
 
+def _name_start(text: str, start: int, end: int) -> tuple[int, list[str]]:
+    """Where a capitalised run's name begins once words that open a run without being part of
+    a name ("Members of the", "On 23 December the") are passed, and the name's words."""
+    words = text[start:end].split()
+    while words and words[0].lower() in _NOT_NAME_START:
+        start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
+        words = words[1:]
+    return start, words
+
+
 def self_named_groups(text: str) -> list[GroupMention]:
     """Groups the alias table does not know, named as such: "an organization calling itself
     Black Lebanon", "a group known as the Heroes of Palestine"."""
@@ -107,10 +117,7 @@ def apposed_names(text: str) -> list[GroupMention]:
     for pattern in (_APPOSED_NAME, _ACRONYM_FIGHTERS, _CLAIMANT_NAME):
         for match in pattern.finditer(text):
             start, end = match.span("name")
-            words = match.group("name").split()
-            while words and words[0].lower() in _NOT_NAME_START:
-                start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
-                words = words[1:]
+            start, words = _name_start(text, start, end)
             name = text[start:end]
             if not words or _INSTITUTION.search(name):
                 continue
@@ -135,10 +142,7 @@ def acronym_named(text: str) -> list[GroupMention]:
     found = []
     for match in _NAME_WITH_ACRONYM.finditer(text):
         start, end = match.span("name")
-        words = match.group("name").split()
-        while words and words[0].lower() in _NOT_NAME_START:
-            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
-            words = words[1:]
+        start, words = _name_start(text, start, end)
         acronym = match.group("acronym").replace("-", "").upper()
         if len(words) < 2 or _initials(words).upper() != acronym:
             continue
@@ -154,11 +158,7 @@ def unnamed_organisations(text: str) -> list[GroupMention]:
     "the X Brigades"), which the stage keeps only where they act, claim or are blamed."""
     found = []
     for match in _UNNAMED_ORG.finditer(text):
-        start, name = match.start("name"), match.group("name")
-        words = name.split()
-        while words and words[0].lower() in _NOT_NAME_START:
-            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else match.end()
-            words = words[1:]
+        start, words = _name_start(text, match.start("name"), match.end("name"))
         if len(words) < 2 or _INSTITUTION.search(" ".join(words)):
             continue
         if len(words) == 2 and words[1] in _STATE_FORCES and _DEMONYM.search(words[0]):

@@ -77,10 +77,6 @@ def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
 
 codecs.register_error(_CP1252_FALLBACK, _cp1252_fallback)
 
-# RAND's file was once read as Mac Roman: its right single quotes came out as "Õ" ("QaÕidat").
-_MAC_ROMAN_QUOTES = str.maketrans({"Õ": "'", "Ô": "'", "Ò": '"', "Ó": '"'})
-
-
 def decode_text(raw: bytes) -> str:
     """UTF-8 where it is, Windows-1252 for the bytes that are not; a BOM is dropped."""
     text = raw.decode("utf-8", errors=_CP1252_FALLBACK)
@@ -102,10 +98,6 @@ def read_csv_rows(path: Path, required: Iterable[str]) -> list[dict[str, str]]:
     if missing:
         raise MalformedRecordError(f"no column {', '.join(missing)}", source=str(path))
     return [{k: (v or "").strip() for k, v in row.items() if k is not None} for row in reader]
-
-
-def fix_mac_roman_quotes(text: str) -> str:
-    return text.translate(_MAC_ROMAN_QUOTES)
 
 
 # --------------------------------------------------------------------------- values

@@ -29,7 +29,6 @@ from incidex.codebook import WeaponType
 from incidex.errors import InputError
 from incidex.evaluate.fields import (
     FieldScores,
-    fix_mac_roman_quotes,
     group_named_in,
     is_unknown,
     parse_count,
@@ -42,6 +41,7 @@ from incidex.evaluate.fields import (
 )
 from incidex.evaluate.gtd import incident_city, total_count
 from incidex.export.gtd_csv import FieldValue
+from incidex.mojibake import repair_mojibake
 from incidex.pipeline.runner import Pipeline
 from incidex.record import Incident
 
@@ -110,8 +110,8 @@ def load_rand(data: Path, limit: int | None = None) -> list[dict[str, str]]:
     rows = read_csv_rows(data, required=("Description",))
     for index, row in enumerate(rows):
         row["row"] = f"rand-{index}"
-        row["Perpetrator"] = fix_mac_roman_quotes(row.get("Perpetrator", ""))
-        row["Description"] = fix_mac_roman_quotes(row["Description"])
+        row["Perpetrator"] = repair_mojibake(row.get("Perpetrator", ""))
+        row["Description"] = repair_mojibake(row["Description"])
     return _sample(rows, limit)
 
 

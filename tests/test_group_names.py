@@ -73,3 +73,26 @@ def test_attack_words_without_a_weapon_named(text: str, attack: str) -> None:
     incidents = incidex.extract(text)
     assert incidents, text
     assert incidents[0].attack_types[0] == attack
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Arabic names keep their articles and joining words
+    ("An ethnic Somalian group called al-Ittihaad al-Islami claimed responsibility.",
+     "al-Ittihaad al-Islami"),
+    ("A group calling itself the Al-Bara bin Malek Brigades kidnapped six Jordanians.",
+     "Al-Bara bin Malek Brigades"),
+    # an organisation word inside a longer name does not end it
+    ("Members of the Apo's Youth Revenge Brigades threw a Molotov cocktail at a car.",
+     "Apo's Youth Revenge Brigades"),
+    # a group named after a month and year keeps its month
+    ("May 98 claimed responsibility for a powerful bomb placed outside a bank.", "May 98"),
+    # a comma between the group word and "calling itself"
+    ("An organization, calling itself the Tigers, claimed responsibility for a bomb.", "Tigers"),
+])
+def test_names_read_whole(text: str, expected: str) -> None:
+    from incidex.pipeline.group_mentions import self_named_groups
+
+    found = {m.group.canonical for m in
+             self_named_groups(text) + apposed_names(text) + unnamed_organisations(text)}
+    assert expected in found
+    assert not any(name != expected and name in expected for name in found), found

@@ -19,15 +19,20 @@ __all__ = [
     "unnamed_organisations",
 ]
 
+# A word of a name, with the Arabic article written on ("al-Islami", "ash-Sham"), and the small
+# words Arabic names join with ("Al-Bara bin Malek", "Takfir wa Hijra", "Jihad fi Bilad").
+_NAME_WORD = r"(?:(?:al|el|ad|as|an|ar|ash|az)-)?[A-Z][\w'’-]*"
+_ARABIC_JOIN = r"bin|ibn|wa|wal|fi"
+
 _SELF_NAMED = re.compile(
-    r"\b(?:group|organi[sz]ation|faction|movement|cell|front|outfit)\s+(?:calling\s+(?:itself|themselves)|"
+    r"\b(?:group|organi[sz]ation|faction|movement|cell|front|outfit),?\s+(?:calling\s+(?:itself|themselves)|"
     r"known\s+as|that\s+calls\s+itself|named|called)\s+(?:the\s+)?[\"“]?"
-    r"(?P<name>(?:(?:al|el|ad|as|an|ar)-)?[A-Z][\w'’-]*(?:\s+(?:of|for|the|de|del|la|al|[A-Z][\w'’-]*))*\b)"
+    rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_ARABIC_JOIN}|of|for|the|de|del|la|al))*\b)"
 )
 # "the leftwing group Dev Sol", "an opposition group, Movement for Democracy": a name after a group word.
 _APPOSED_NAME = re.compile(
     r"\b(?:group|organi[sz]ation|movement|faction|outfit)\s*,?\s+(?:the\s+)?"
-    r"(?P<name>(?:(?:al|el)-)?[A-Z][\w'’-]*(?:\s+(?:of|for|the|de|del|la|al|and|[A-Z][\w'’-]*|\d+))*\b)"
+    rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_ARABIC_JOIN}|of|for|the|de|del|la|al|and|\d+))*\b)"
 )
 # "WNBF rebels attacked": an acronym the table does not know, heading a word for fighters.
 _ACRONYM_FIGHTERS = re.compile(
@@ -35,7 +40,7 @@ _ACRONYM_FIGHTERS = re.compile(
 )
 # Claimants named right before the claim: "Students For Insurrection claimed responsibility".
 _CLAIMANT_NAME = re.compile(
-    r"(?P<name>(?:(?:al|el)-)?[A-Z][\w'’-]*(?:\s+(?:of|for|the|de|del|la|al|and|[A-Z][\w'’-]*|\d+))+)"
+    rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_ARABIC_JOIN}|of|for|the|de|del|la|al|and|\d+))+)"
     r"\s+(?:\([^)]{1,40}\)\s+)?(?:has\s+|have\s+|later\s+)?(?:claimed|took|accepted)\s+(?:\w+\s+)?"
     r"(?:responsibility|credit)"
 )
@@ -46,23 +51,26 @@ _ORG_HEAD = (r"(?:Brigades?|Front|Army|Movement|Committees?|Organi[sz]ation|Cell
              r"Battalions?|Legion|Nuclei|Federation|Coalition|Council|Tigers|Guerrillas|Empire|Brotherhood|"
              r"Network|Hawks|Avengers|Defenders|Soldiers|Warriors|Martyrs|Force|Action|Volunteers|"
              r"Youth|Struggle|Sabotage)")
-_CAPITALISED = r"(?:[A-Z][\w'’-]*|\d+(?:st|nd|rd|th))"
+_CAPITALISED = rf"(?:{_NAME_WORD}|\d+(?:st|nd|rd|th))"
 _UNNAMED_ORG = re.compile(
-    rf"(?P<name>{_CAPITALISED}(?:\s+(?:of|for|the|de|del|la|al|and|{_CAPITALISED}))*?\s+{_ORG_HEAD}"
+    rf"(?P<name>{_CAPITALISED}(?:\s+(?:{_CAPITALISED}|{_ARABIC_JOIN}|of|for|the|de|del|la|al|and))*?\s+{_ORG_HEAD}"
     rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAPITALISED}(?:\s+(?:{_CAPITALISED}|\d+))*)*)\b"
 )
 # "Peronist Armed Forces (FAP)", "the FAP (Peronist Armed Forces)": GTD writes the acronym too.
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Z0-9-]{1,9})\)")
 _ACRONYM_BEFORE = re.compile(r"\b(?P<acronym>[A-Z][A-Z0-9-]{1,9})\s*\($")
+# A date before the name: "On 23 December the National Resistance Brigades claimed ...", but
+# "May 98 claimed responsibility" is a group named after a month and year.
+_DATE_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
 # Words that open a capitalised run without being part of a name ("Members of the ...").
 _NOT_NAME_START = frozenset(
     "the a an members member militants fighters guerrillas rebels gunmen suspected alleged leftist "
     "rightist armed unknown previously on in at after when while both two three four five several "
     "some of for and it its their his her this that these those".split()
-    # A date before the name: "On 23 December the National Resistance Brigades claimed ..."
-    + "january february march april may june july august september october november december "
-      "monday tuesday wednesday thursday friday saturday sunday".split()
-)
+) | _DATE_WORDS
 # Names of states and institutions: not perpetrator organisations in GTD's sense.
 _INSTITUTION = re.compile(
     r"\b(?:Police|Ministry|Department|Embassy|Consulate|Government|University|Company|Corporation|"
@@ -94,7 +102,9 @@ def _name_start(text: str, start: int, end: int) -> tuple[int, list[str]]:
     """Where a capitalised run's name begins once words that open a run without being part of
     a name ("Members of the", "On 23 December the") are passed, and the name's words."""
     words = text[start:end].split()
-    while words and words[0].lower() in _NOT_NAME_START:
+    while words and (words[0].lower() in _NOT_NAME_START or words[0].isdigit()) and not (
+        words[0].lower() in _DATE_WORDS and len(words) > 1 and words[1][:1].isdigit()
+    ):
         start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
         words = words[1:]
     return start, words
@@ -153,17 +163,30 @@ def acronym_named(text: str) -> list[GroupMention]:
     return found
 
 
+# More capitalised words ending in an organisation word, right after one: "Apo's Youth" is
+# the start of "Apo's Youth Revenge Brigades".
+_MORE_HEAD = re.compile(rf"(?:\s+{_CAPITALISED})*?\s+{_ORG_HEAD}\b")
+
+
+def _extend_to_last_head(text: str, end: int) -> int:
+    while (more := _MORE_HEAD.match(text, end)) is not None:
+        end = more.end()
+    return end
+
+
 def unnamed_organisations(text: str) -> list[GroupMention]:
     """Capitalised names headed by an organisation word ("the Popular Resistance Committees",
     "the X Brigades"), which the stage keeps only where they act, claim or are blamed."""
-    found = []
+    found: list[GroupMention] = []
     for match in _UNNAMED_ORG.finditer(text):
-        start, words = _name_start(text, match.start("name"), match.end("name"))
+        if found and match.start() < found[-1].end:
+            continue  # the rest of a name already extended over
+        end = _extend_to_last_head(text, match.end("name"))
+        start, words = _name_start(text, match.start("name"), end)
         if len(words) < 2 or _INSTITUTION.search(" ".join(words)):
             continue
         if len(words) == 2 and words[1] in _STATE_FORCES and _DEMONYM.search(words[0]):
             continue  # "the Peruvian Army": a state's forces ("the Revolutionary Army" is not)
-        end = match.end("name")
         name = text[start:end]
         acronym = _ACRONYM_AFTER.match(text, end) or _ACRONYM_BEFORE.search(text, 0, start)
         if acronym:

@@ -96,3 +96,25 @@ def test_names_read_whole(text: str, expected: str) -> None:
              self_named_groups(text) + apposed_names(text) + unnamed_organisations(text)}
     assert expected in found
     assert not any(name != expected and name in expected for name in found), found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the organisation a report names outranks GTD's name for the kind of perpetrator
+    ("Maoist guerrillas blew up a railroad station in Andhra Pradesh.  Armed rebels of the "
+     "outlawed People's War Group (PWG) burst into the station and exploded a bomb.",
+     "People's War Group"),
+    ("Naxalites triggered a landmine that killed at least twenty-six policemen in Jharkhand.  "
+     "Naxalites of the outlawed People's War Group (PWG) are suspected of being involved.",
+     "People's War Group"),
+])
+def test_a_named_organisation_outranks_a_kind_of_perpetrator(text: str, expected: str) -> None:
+    assert first_group(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Basque Homeland and Freedom kidnapped an industrialist in northern Spain.", "ETA"),
+    ("The al-Qassem Brigades, the military wing of Hamas, claimed responsibility for the rocket.",
+     "Hamas"),
+])
+def test_spellings_in_the_alias_table(text: str, expected: str) -> None:
+    assert first_group(text) == expected

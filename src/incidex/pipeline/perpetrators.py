@@ -94,7 +94,7 @@ _SUBJECT_VERB = re.compile(
 )
 _ACTOR_BEFORE = re.compile(
     r"\b(?:by|suspected|suspectedly|alleged|presumed|(?:members?|militants?|fighters|guerrill\w+|cadres?|"
-    r"activists?|supporters?|operatives?|units?|cells?|part)\s+of|affiliated\s+with|associated\s+with|"
+    r"activists?|supporters?|operatives?|units?|cells?|part|rebels|insurgents)\s+of|affiliated\s+with|associated\s+with|"
     r"(?:acting\s+)?on\s+behalf\s+of|belong(?:s|ed|ing)?\s+to|in\s+the\s+name\s+of|blamed\s+on|"
     r"attributed\s+to|implicated)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:(?:group|organi[sz]ation|movement|faction)\s*,?\s+(?:the\s+)?)?[\"“]?$",
@@ -177,6 +177,19 @@ def _add(frame: Frame, entry: dict[str, object]) -> None:
             existing["evidence"] = list({(s.start, s.end): s for s in evidence}.values())
             return
     frame.groups.append(entry)
+
+
+# GTD's names for kinds of perpetrator rather than organisations. Where a report also names
+# the organisation ("Maoists, assumed to be from the Communist Party of Nepal-Maoists";
+# "Naxalites of the outlawed People's War Group are suspected"), the organisation is the
+# perpetrator, whichever word the report puts first.
+_GENERIC_GROUPS = frozenset({"Maoists", "Anarchists", "Chechen Rebels", "Environmentalists",
+                             "Sovereign citizens"})
+
+
+def _generic(entry: dict[str, object]) -> bool:
+    canonical = str(entry.get("canonical", ""))
+    return canonical in _GENERIC_GROUPS or canonical.endswith(("extremists", "Extremists"))
 
 
 def _rank(entry: dict[str, object]) -> int:
@@ -311,7 +324,7 @@ class PerpetratorFinder:
                     _add(frame, self._entry(doc, credit, credit.role, with_claim=True))
         self._credit_the_rest(doc, credits, scoped)
         for frame in doc.frames:
-            frame.groups.sort(key=lambda g: (not g.get("claimed"), -_rank(g)))
+            frame.groups.sort(key=lambda g: (not g.get("claimed"), _generic(g), -_rank(g)))
         add_unnamed_claims(doc)
         return doc
 

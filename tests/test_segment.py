@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from incidex.pipeline.segment import split_clauses, split_sentences
 
 
@@ -38,3 +40,15 @@ def test_a_verb_phrase_after_and_stays_in_its_clause() -> None:
     text = "Two men entered the station and inflicted wounds on two officers."
     sentence = split_sentences(text)[0]
     assert len(split_clauses(text, sentence)) == 1
+
+
+def test_a_lost_space_after_a_full_stop_still_ends_the_sentence() -> None:
+    text = "She was told to stop working.The Islamic State of Iraq claimed the attack."
+    assert [s.text for s in split_sentences(text)] == [
+        "She was told to stop working.", "The Islamic State of Iraq claimed the attack."]
+
+
+@pytest.mark.parametrize("text", ["He holds a Ph.D. in law.", "Gen.Smith said so.",
+                                  "They were wounded in the attack.U.S. forces came."])
+def test_abbreviations_without_a_space_do_not_end_it(text: str) -> None:
+    assert len(split_sentences(text)) == 1

@@ -21,7 +21,11 @@ _ABBREVIATIONS = frozenset(
     a.m p.m u.s u.k u.n e.g i.e approx dept est fig brig pres""".split()
 )
 
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n\s*\n|\n(?=\s*[A-Z\"“(\-–—•*])")
+# A sentence also ends where the space after its full stop was lost ("...stop working.The
+# group claimed ..."), as in text pasted from PDFs and some data sets: a word of two or more
+# lower-case letters, the stop, and a capitalised word ("U.S.", "Ph.D." stay whole).
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n\s*\n|\n(?=\s*[A-Z\"“(\-–—•*])|"
+                           r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]", re.UNICODE)
 
@@ -51,7 +55,8 @@ def split_sentences(text: str) -> list[Span]:
         end = match.end()
         candidate = text[start:end]
         word = _WORD_BEFORE.search(candidate.rstrip("\"'”’)]"))
-        if word and match.group().startswith(".") and _is_abbreviation(word.group(1), text, end):
+        stop = match.group().startswith(".") or (not match.group() and text[end - 1] == ".")
+        if word and stop and _is_abbreviation(word.group(1), text, end):
             continue
         _append_trimmed(sentences, text, start, end)
         start = end

@@ -14,6 +14,14 @@ import math
 import re
 from dataclasses import dataclass
 
+from incidex.geo.adjacency import contains as _contains
+from incidex.geo.adjacency import (
+    in_order,
+    list_bonuses,
+    merged,
+    pair_bonuses,
+    with_bonuses,
+)
 from incidex.geo.context import (
     CONTAINS_MENTIONED,
     COUNTRY_CONTEXT,
@@ -39,7 +47,7 @@ KIND_HINT_BONUS = 3.0
 # A place matched only by one of its alternate names, not its own, is a weaker reading.
 ALTERNATE_NAME_PENALTY = 2.0
 # A city lifted above its same-named province ("Baghdad") must be at least this big.
-NAMESAKE_CITY_POPULATION = 100_000  # "Usulutan Department" is the department, not the town
+NAMESAKE_CITY_POPULATION = 50_000  # "Usulutan Department" is the department, not the town
 _HINTED_KINDS: dict[str, tuple[str, ...]] = {"admin": ("admin1", "admin2"), "city": ("city",)}
 # An unknown name (a street, a building) is placed at the nearest place the article names,
 # nearness in characters plus this cost by kind: a city a paragraph away beats a country
@@ -76,15 +84,6 @@ class Resolved:
     toponym: Toponym
     place: Place | None
     score: float
-
-
-def _contains(region: Place, place: Place) -> bool:
-    """Whether ``region`` is the first-level region or country ``place`` lies in."""
-    if region.country_code != place.country_code or region.geonameid == place.geonameid:
-        return False
-    return region.kind == "country" or (
-        region.kind == "admin1" and region.admin1_code == place.admin1_code
-    )
 
 
 _MAIN_KEYS: dict[int, str] = {}
@@ -225,23 +224,30 @@ def resolve(
         place = None if top.loose else _unambiguous(bases[bkey])
         if place is not None:
             anchors.append((bkey[0], place))
+    base_list = [bases[bkey] for bkey in base_keys]
+    order = in_order(tops)
+    pairs = pair_bonuses(text, tops, order, base_list) if text else [{} for _ in tops]
     # Two passes: the unambiguous mentions choose a first reading of every mention, and
     # those readings are the context of the second. Repeated names are scored once a pass.
     ctx = _Context(anchors)
     first: dict[_BaseKey, _Scored] = {}
     chosen: list[tuple[tuple[int, ...], Place]] = []
-    for bkey, top in zip(base_keys, tops, strict=True):
+    readings: list[Place | None] = []
+    for bkey, top, extra in zip(base_keys, tops, pairs, strict=True):
         if bkey not in first:
             first[bkey] = _with_context(bases[bkey], bkey[0], ctx)
-        if first[bkey] and not top.loose:
-            chosen.append((bkey[0], first[bkey][0][1]))
+        scored = with_bonuses(first[bkey], extra)
+        readings.append(scored[0][1] if scored and not top.loose else None)
+        if scored and not top.loose:
+            chosen.append((bkey[0], scored[0][1]))
+    lists = list_bonuses(text, tops, order, readings, base_list) if text else [{} for _ in tops]
     ctx = _Context(chosen)
     final: dict[_BaseKey, _Scored] = {}
     out: list[Resolved] = []
-    for bkey, top, given in zip(base_keys, tops, toponyms, strict=True):
+    for k, (bkey, top, given) in enumerate(zip(base_keys, tops, toponyms, strict=True)):
         if bkey not in final:
             final[bkey] = _with_context(bases[bkey], bkey[0], ctx)
-        scored = final[bkey]
+        scored = with_bonuses(final[bkey], merged(pairs[k], lists[k]))
         if not scored:
             out.append(Resolved(given, None, 0.0))
             continue

@@ -113,3 +113,14 @@ def test_abbreviations_and_embedded_states_are_found(text: str, name: str) -> No
 def test_an_old_alternate_name_inside_a_longer_name_is_not_a_place() -> None:
     found = [t.text for t in find_toponyms("Rioters threw Molotov Cocktails at the police.")]
     assert "Molotov" not in found
+
+
+def test_the_whole_of_compass_named_provinces_is_a_place(gaz: Gazetteer) -> None:
+    text = "A tsunami hit the Indonesian island of Java and later Sumatra."
+    places = _spans(text, "Java", "Sumatra")
+    java, sumatra = places["Java"], places["Sumatra"]
+    assert java is not None and java.kind == "region" and java.country_code == "ID"
+    assert distance_km(java, gaz.candidates("Yogyakarta")[0]) < 200
+    assert sumatra is not None and sumatra.country_code == "ID"
+    # Names that already mean something keep their meaning: North and South Holland.
+    assert gaz.candidates("Holland")[0].kind == "country"

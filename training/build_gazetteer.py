@@ -25,7 +25,12 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from gazetteer_admin2 import admin2_places, name_variants, natural_earth_regions
+from gazetteer_admin2 import (
+    admin2_places,
+    compass_groupings,
+    name_variants,
+    natural_earth_regions,
+)
 from gazetteer_names import (
     ADMIN1_DEMONYMS,
     AU_ABBREVIATIONS,
@@ -236,6 +241,17 @@ def build(data: Path, nlp: Path | None) -> tuple[dict[str, Any], dict[str, Any]]
             e.names |= region_variants(e.names)
             e.names |= {normalize(n) for n in REGION_ALIASES.get(e.gid, [])}
             entries.append(e)
+
+    # Wholes of compass-named first-level regions (Java, Sumatra, Kivu), where no country,
+    # region, sea or big city has the name already.
+    taken = {n for e in entries for n in e.names} | {
+        normalize(c["name"]) for c in cities.values() if c["population"] >= 20_000}
+    next_id = min(e.gid for e in entries) - 1
+    for k, region in enumerate(compass_groupings(ne_rows, taken, a1_pop, normalize)):
+        e = Entry(next_id - k, region.name, "region", region.lat, region.lon, region.cc, None,
+                  region.pop)
+        e.names = {normalize(region.name)}
+        entries.append(e)
 
     # Cities; a national capital is the biggest city of that name in its country.
     capital_of = {(cc, row[5]) for cc, row in info.items()}

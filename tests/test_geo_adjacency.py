@@ -58,3 +58,11 @@ def test_a_namesake_town_of_a_region_is_the_town() -> None:
     for name in ("Žilina", "Nitra"):
         place = _resolved(text)[name]
         assert place is not None and place.kind == "city", name
+
+
+def test_a_small_town_abroad_in_a_story_about_one_country_is_a_stray() -> None:
+    text = "Police in Chicago, Evanston and Oak Park said he waved at Grand and State."
+    spans = [_span(text, n) for n in ("Chicago", "Evanston", "Oak Park", "Grand")]
+    grand = resolve_spans(text, spans)[3]
+    assert grand.place is not None and grand.place.country_code == "US"
+    assert grand.score < 0.5  # placed from the article, not a reading of the name

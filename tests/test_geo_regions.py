@@ -124,3 +124,8 @@ def test_the_whole_of_compass_named_provinces_is_a_place(gaz: Gazetteer) -> None
     assert sumatra is not None and sumatra.country_code == "ID"
     # Names that already mean something keep their meaning: North and South Holland.
     assert gaz.candidates("Holland")[0].kind == "country"
+
+
+def test_bare_korea_is_south_korea(gaz: Gazetteer) -> None:
+    korea = gaz.candidates("Korea")[0]
+    assert korea.kind == "country" and korea.country_code == "KR"

@@ -32,7 +32,7 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
     "MM": ["Burma"], "NL": ["Holland"], "CI": ["Cote d'Ivoire"], "CZ": ["Czechia"],
     "TL": ["Timor-Leste"], "SZ": ["Eswatini"], "MK": ["North Macedonia"],
     "PS": ["Palestine", "Palestinian Territories", "Occupied Palestinian Territories"],
-    "AE": ["UAE", "U.A.E.", "Emirates"], "KR": ["Republic of Korea"],
+    "AE": ["UAE", "U.A.E.", "Emirates"], "KR": ["Republic of Korea", "Korea"],
     "KP": ["DPRK", "Democratic People's Republic of Korea"],
     "BA": ["Bosnia"], "VN": ["Viet Nam"], "SY": ["Syrian Arab Republic"], "IR": ["Persia"],
     "CV": ["Cabo Verde"], "TR": ["Turkiye"], "LA": ["Lao PDR"], "VA": ["Vatican", "Holy See"],

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from incidex.geo.adjacency import contains as _contains
@@ -65,6 +66,11 @@ FALLBACK_CONFIDENCE = 0.2
 # score's units). Chosen on GeoWebNews among 0.6-0.9; GeoVirus barely moves.
 FALLBACK_MIN_CONFIDENCE = 0.8
 MAX_INNER_CANDIDATES = 20
+# A town smaller than this, in a country no other mention is in, while this share of at
+# least this many other mentions are in one other country, is a stray reading (_Strays).
+STRAY_POPULATION = 20_000
+STRAY_SHARE = 0.6
+STRAY_MIN_MENTIONS = 3
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Words that name a kind of thing, never a place on their own inside a longer name.
 _GENERIC_WORDS = frozenset(
@@ -242,6 +248,7 @@ def resolve(
             chosen.append((bkey[0], scored[0][1]))
     lists = list_bonuses(text, tops, order, readings, base_list) if text else [{} for _ in tops]
     ctx = _Context(chosen)
+    strays = _Strays(chosen)
     final: dict[_BaseKey, _Scored] = {}
     out: list[Resolved] = []
     for k, (bkey, top, given) in enumerate(zip(base_keys, tops, toponyms, strict=True)):
@@ -257,8 +264,36 @@ def resolve(
         if top.loose and not (ctx.supports_closely(best) if top.inner else ctx.supports(best)):
             out.append(Resolved(given, None, 0.0))  # a folded spelling far from the story
             continue
+        if strays.stray(best, bkey[0]):
+            out.append(Resolved(given, None, 0.0))  # "Cheshire" (Connecticut) in a British story
+            continue
         out.append(Resolved(given, best, 1.0 / (1.0 + math.exp(-margin))))
     return _fill_from_context(out)
+
+
+class _Strays:
+    """Small places in a country the rest of the article never names, while it is about
+    another country: a British story's "Cheshire" or "Yorkshire" is no American town of
+    that name (the gazetteer lacks the county), a Chicago story's "Grand" no town in Ivory
+    Coast. Such a mention is better placed from the article, as unknown names are.
+    """
+
+    def __init__(self, chosen: list[tuple[tuple[int, ...], Place]]) -> None:
+        self.tally: Counter[str] = Counter()
+        self.own: dict[tuple[int, ...], Counter[str]] = {}
+        for key, place in chosen:
+            if place.country_code:
+                self.tally[place.country_code] += 1
+                self.own.setdefault(key, Counter())[place.country_code] += 1
+
+    def stray(self, place: Place, key: tuple[int, ...]) -> bool:
+        if place.kind not in ("city", "admin2") or place.population >= STRAY_POPULATION:
+            return False
+        others = self.tally - self.own.get(key, Counter())
+        total = sum(others.values())
+        if total < STRAY_MIN_MENTIONS or others[place.country_code or ""] > 0:
+            return False
+        return others.most_common(1)[0][1] >= STRAY_SHARE * total
 
 
 def _inner_toponym(top: Toponym, text: str, gaz: Gazetteer) -> Toponym:

@@ -25,3 +25,11 @@ def test_two_compass_parts_make_a_whole_at_their_mean_point() -> None:
     regions = compass_groupings(rows, {"holland"}, {}, normalize)
     assert [(r.name, r.cc, r.members) for r in regions] == [("Kivu", "CD", 2)]
     assert regions[0].lat == -2.0 and regions[0].lon == 28.5
+
+
+def test_abbreviated_name_words_get_their_spelt_out_form() -> None:
+    from gazetteer_names import abbreviation_variants
+
+    assert abbreviation_variants("st bernard parish") == {"saint bernard parish"}
+    assert abbreviation_variants("mount pleasant") == {"mt pleasant"}
+    assert abbreviation_variants("stanley") == set()

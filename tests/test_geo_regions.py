@@ -129,3 +129,9 @@ def test_the_whole_of_compass_named_provinces_is_a_place(gaz: Gazetteer) -> None
 def test_bare_korea_is_south_korea(gaz: Gazetteer) -> None:
     korea = gaz.candidates("Korea")[0]
     assert korea.kind == "country" and korea.country_code == "KR"
+
+
+def test_saint_and_st_name_the_same_county(gaz: Gazetteer) -> None:
+    for name in ("Saint Bernard Parish", "St. Bernard Parish"):
+        parish = gaz.candidates(name)[0]
+        assert parish.kind == "admin2" and parish.admin1_code == "LA", name

@@ -41,6 +41,7 @@ from gazetteer_names import (
     GTD_COUNTRY,
     REGION_ALIASES,
     REGION_DEMONYMS,
+    abbreviation_variants,
 )
 
 from incidex.geo.gazetteer import CAPITAL_FLAG, KINDS, feature_prior
@@ -394,7 +395,7 @@ def assemble(entries: list[Entry], gtd_names: dict[str, str],
             country_rows[country_idx[e.cc]][2] = i
         if e.kind == "admin1" and (e.cc, e.a1) in a1_idx:
             a1_rows[a1_idx[(e.cc, e.a1)]][3] = i
-        for n in e.names:
+        for n in e.names | {v for name in e.names for v in abbreviation_variants(name)}:
             if n and is_latin(n):
                 exact[n].append(i)
                 if len(n) >= 4:

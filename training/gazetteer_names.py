@@ -78,3 +78,19 @@ CAPITAL_LANDMARKS: dict[str, list[str]] = {
     "KR": ["Blue House"], "IL": ["Knesset"], "DE": ["Bundestag", "Reichstag"],
     "JP": ["Kasumigaseki"], "BE": ["Berlaymont"],
 }
+
+# Abbreviated and spelt-out forms of the same name word ("St. Bernard Parish" and "Saint
+# Bernard Parish", "Ste. Genevieve", "Mt. Pleasant", "Ft. Worth"): normalised name words.
+ABBREVIATED_WORDS: dict[str, str] = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+
+
+def abbreviation_variants(name: str) -> set[str]:
+    """The other spellings of a normalised name with an abbreviated or spelt-out word."""
+    words = name.split()
+    out = set()
+    for short, full in ABBREVIATED_WORDS.items():
+        for a, b in ((short, full), (full, short)):
+            if a in words:
+                out.add(" ".join(b if w == a else w for w in words))
+    out.discard(name)
+    return out

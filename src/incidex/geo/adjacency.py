@@ -87,8 +87,10 @@ def pair_bonuses(
                 if _encloses(place, town):
                     out[j][place.geonameid] = PAIR_BONUS
         if region.kind in ("admin1", "country"):
+            # Every reading inside the region gains, so "Narathiwat, Thailand" stays the
+            # province when the province and its namesake town are both Thai.
             for _, place in bases[i]:
-                if place.kind in ("city", "admin2") and contains(region, place):
+                if contains(region, place):
                     out[i][place.geonameid] = PAIR_BONUS
     return out
 

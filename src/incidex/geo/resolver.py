@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from incidex.geo.adjacency import contains as _contains
@@ -39,6 +38,7 @@ from incidex.geo.context import (
 )
 from incidex.geo.gazetteer import Gazetteer, Place
 from incidex.geo.normalize import normalize, strip_admin_affix
+from incidex.geo.strays import Strays, heads_address
 from incidex.geo.toponyms import Toponym, span_key, toponym_at
 
 # Score terms in the prior's units (log10 of population); the context bonuses are in
@@ -48,7 +48,7 @@ KIND_HINT_BONUS = 3.0
 # A place matched only by one of its alternate names, not its own, is a weaker reading.
 ALTERNATE_NAME_PENALTY = 2.0
 # A city lifted above its same-named province ("Baghdad") must be at least this big.
-NAMESAKE_CITY_POPULATION = 50_000  # "Usulutan Department" is the department, not the town
+NAMESAKE_CITY_POPULATION = 100_000  # "Usulutan Department" is the department, not the town
 _HINTED_KINDS: dict[str, tuple[str, ...]] = {"admin": ("admin1", "admin2"), "city": ("city",)}
 # An unknown name (a street, a building) is placed at the nearest place the article names,
 # nearness in characters plus this cost by kind: a city a paragraph away beats a country
@@ -66,11 +66,6 @@ FALLBACK_CONFIDENCE = 0.2
 # score's units). Chosen on GeoWebNews among 0.6-0.9; GeoVirus barely moves.
 FALLBACK_MIN_CONFIDENCE = 0.8
 MAX_INNER_CANDIDATES = 20
-# A town smaller than this, in a country no other mention is in, while this share of at
-# least this many other mentions are in one other country, is a stray reading (_Strays).
-STRAY_POPULATION = 20_000
-STRAY_SHARE = 0.6
-STRAY_MIN_MENTIONS = 3
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Words that name a kind of thing, never a place on their own inside a longer name.
 _GENERIC_WORDS = frozenset(
@@ -209,9 +204,17 @@ def _unambiguous(base: _Scored) -> Place | None:
 
 
 def resolve(
-    toponyms: list[Toponym], text: str | None = None, gazetteer: Gazetteer | None = None
+    toponyms: list[Toponym],
+    text: str | None = None,
+    gazetteer: Gazetteer | None = None,
+    marked: bool = False,
 ) -> list[Resolved]:
     """The most likely place for every toponym.
+
+    ``marked``: the spans are known to be places (a user's or an annotator's), so a stray
+    reading (``strays.Strays``) is placed from the article like an unknown name; a name the
+    finder proposed with only a stray reading ("Masjid", "Terminal") is most likely no
+    place at all and stays unresolved.
 
     A toponym without candidates (a street, a building, a university: "University of
     Alberta", "Royal Street") is placed by a known place named inside it, else by the
@@ -248,7 +251,8 @@ def resolve(
             chosen.append((bkey[0], scored[0][1]))
     lists = list_bonuses(text, tops, order, readings, base_list) if text else [{} for _ in tops]
     ctx = _Context(chosen)
-    strays = _Strays(chosen)
+    strays = Strays(chosen)
+    unplaced: set[int] = set()  # stray readings of found names: left unresolved
     final: dict[_BaseKey, _Scored] = {}
     out: list[Resolved] = []
     for k, (bkey, top, given) in enumerate(zip(base_keys, tops, toponyms, strict=True)):
@@ -264,36 +268,13 @@ def resolve(
         if top.loose and not (ctx.supports_closely(best) if top.inner else ctx.supports(best)):
             out.append(Resolved(given, None, 0.0))  # a folded spelling far from the story
             continue
-        if strays.stray(best, bkey[0]):
+        if strays.stray(best, bkey[0]) and not (text and heads_address(text, top.end)):
+            if not marked:
+                unplaced.add(k)
             out.append(Resolved(given, None, 0.0))  # "Cheshire" (Connecticut) in a British story
             continue
         out.append(Resolved(given, best, 1.0 / (1.0 + math.exp(-margin))))
-    return _fill_from_context(out)
-
-
-class _Strays:
-    """Small places in a country the rest of the article never names, while it is about
-    another country: a British story's "Cheshire" or "Yorkshire" is no American town of
-    that name (the gazetteer lacks the county), a Chicago story's "Grand" no town in Ivory
-    Coast. Such a mention is better placed from the article, as unknown names are.
-    """
-
-    def __init__(self, chosen: list[tuple[tuple[int, ...], Place]]) -> None:
-        self.tally: Counter[str] = Counter()
-        self.own: dict[tuple[int, ...], Counter[str]] = {}
-        for key, place in chosen:
-            if place.country_code:
-                self.tally[place.country_code] += 1
-                self.own.setdefault(key, Counter())[place.country_code] += 1
-
-    def stray(self, place: Place, key: tuple[int, ...]) -> bool:
-        if place.kind not in ("city", "admin2") or place.population >= STRAY_POPULATION:
-            return False
-        others = self.tally - self.own.get(key, Counter())
-        total = sum(others.values())
-        if total < STRAY_MIN_MENTIONS or others[place.country_code or ""] > 0:
-            return False
-        return others.most_common(1)[0][1] >= STRAY_SHARE * total
+    return _fill_from_context(out, unplaced)
 
 
 def _inner_toponym(top: Toponym, text: str, gaz: Gazetteer) -> Toponym:
@@ -329,7 +310,7 @@ def _inner_toponym(top: Toponym, text: str, gaz: Gazetteer) -> Toponym:
     return top
 
 
-def _fill_from_context(resolved: list[Resolved]) -> list[Resolved]:
+def _fill_from_context(resolved: list[Resolved], unplaced: set[int] | None = None) -> list[Resolved]:
     """Place still-unplaced toponyms at the nearest specific place named in the article.
 
     Only places resolved with confidence serve, when there are any: a street named after
@@ -342,8 +323,8 @@ def _fill_from_context(resolved: list[Resolved]) -> list[Resolved]:
     confident = [(pos, p) for pos, p, score in placed if score >= FALLBACK_MIN_CONFIDENCE]
     anchors = confident or [(pos, p) for pos, p, _ in placed]
     out = []
-    for r in resolved:
-        if r.place is not None:
+    for k, r in enumerate(resolved):
+        if r.place is not None or (unplaced and k in unplaced):
             out.append(r)
             continue
         best: tuple[float, Place] | None = None
@@ -388,4 +369,4 @@ def resolve_spans(
 ) -> list[Resolved]:
     """Resolve given (start, end) spans of ``text``, in their order, as one article."""
     gaz = gazetteer or Gazetteer.default()
-    return resolve([toponym_at(text, s, e, gaz) for s, e in spans], text, gaz)
+    return resolve([toponym_at(text, s, e, gaz) for s, e in spans], text, gaz, marked=True)

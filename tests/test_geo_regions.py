@@ -135,3 +135,8 @@ def test_saint_and_st_name_the_same_county(gaz: Gazetteer) -> None:
     for name in ("Saint Bernard Parish", "St. Bernard Parish"):
         parish = gaz.candidates(name)[0]
         assert parish.kind == "admin2" and parish.admin1_code == "LA", name
+
+
+def test_arab_is_arabia(gaz: Gazetteer) -> None:
+    arab = gaz.demonym("Arab")
+    assert arab is not None and arab.name == "Arabia" and arab.kind == "region"

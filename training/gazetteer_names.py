@@ -51,7 +51,7 @@ REGION_DEMONYMS: dict[str, str] = {
     "south american": "South America", "north american": "North America",
     "central american": "Central America", "latin american": "Latin America and the Caribbean",
     "middle eastern": "Middle East", "scandinavian": "Scandinavia", "arctic": "Arctic",
-    "antarctic": "Antarctica", "arab": "Arabian Peninsula", "arabian": "Arabian Peninsula",
+    "antarctic": "Antarctica", "arab": "Arabia", "arabian": "Arabian Peninsula",
     "balkan": "Balkans",
 }
 # Sub-national demonyms: word -> (country code, admin1 name as in admin1CodesASCII).

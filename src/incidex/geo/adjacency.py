@@ -105,17 +105,15 @@ def list_bonuses(
     """Bonuses for items of a list whose neighbours were read as states or countries."""
     out: list[Bonuses] = [{} for _ in tops]
     for k, i in enumerate(order):
-        neighbours = []
-        if k > 0:
-            neighbours.append((order[k - 1], tops[order[k - 1]], tops[i]))
-        if k + 1 < len(order):
-            neighbours.append((order[k + 1], tops[i], tops[order[k + 1]]))
-        for j, left, right in neighbours:
-            gap = _gap(text, left, right)
-            other = chosen[j]
-            if gap is None or other is None or other.kind not in _LIST_KINDS:
+        for j in (order[k - 1] if k > 0 else -1, order[k + 1] if k + 1 < len(order) else -1):
+            other = chosen[j] if j >= 0 else None
+            if other is None or other.kind not in _LIST_KINDS:
                 continue
-            if not _LIST_GAP.fullmatch(gap) or any(contains(p, other) for _, p in bases[i]):
+            left, right = (tops[j], tops[i]) if tops[j].start < tops[i].start else (tops[i], tops[j])
+            gap = _gap(text, left, right)
+            if gap is None or not _LIST_GAP.fullmatch(gap) or any(
+                contains(p, other) for _, p in bases[i]
+            ):
                 continue  # "Oaxaca State, Mexico" is a place and what it lies in, no list
             for _, place in bases[i]:
                 same = place.kind == other.kind and (

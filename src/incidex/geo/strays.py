@@ -33,19 +33,28 @@ class Strays:
     """The countries of an article's chosen readings, to tell stray readings."""
 
     def __init__(self, chosen: list[tuple[tuple[int, ...], Place]]) -> None:
-        self.tally: Counter[str] = Counter()
-        self.own: dict[tuple[int, ...], Counter[str]] = {}
-        for key, place in chosen:
+        self.chosen = chosen
+        self._tally: Counter[str] | None = None  # counted on the first small town only
+        self._own: dict[tuple[int, ...], Counter[str]] = {}
+
+    def _count(self) -> Counter[str]:
+        tally: Counter[str] = Counter()
+        for key, place in self.chosen:
             if place.country_code:
-                self.tally[place.country_code] += 1
-                self.own.setdefault(key, Counter())[place.country_code] += 1
+                tally[place.country_code] += 1
+                self._own.setdefault(key, Counter())[place.country_code] += 1
+        self._tally = tally
+        return tally
 
     def stray(self, place: Place, key: tuple[int, ...]) -> bool:
         """Whether ``place``, read for the mention of ``key``, is a stray reading."""
         if place.kind not in ("city", "admin2") or place.population >= STRAY_POPULATION:
             return False
-        others = self.tally - self.own.get(key, Counter())
-        total = sum(others.values())
-        if total < STRAY_MIN_MENTIONS or others[place.country_code or ""] > 0:
+        tally = self._tally if self._tally is not None else self._count()
+        own = self._own.get(key)
+        if own:
+            tally = tally - own
+        total = sum(tally.values())
+        if total < STRAY_MIN_MENTIONS or tally[place.country_code or ""] > 0:
             return False
-        return others.most_common(1)[0][1] >= STRAY_SHARE * total
+        return tally.most_common(1)[0][1] >= STRAY_SHARE * total

@@ -68,3 +68,10 @@ def test_a_town_written_as_the_head_of_an_address_is_no_stray() -> None:
     text = "Police in Chicago, Evanston and Oak Park said a bomb hit Grand, Illinois."
     spans = [_span(text, n) for n in ("Chicago", "Evanston", "Oak Park", "Grand")]
     assert resolve_spans(text, spans)[3].score >= 0.5
+
+
+def test_a_counted_list_of_provinces_makes_quebec_the_province() -> None:
+    text = "Cases: twelve in Ontario, eight in Alberta, and one in Quebec."
+    spans = [_span(text, n) for n in ("Ontario", "Alberta", "Quebec")]
+    quebec = resolve_spans(text, spans)[2].place
+    assert quebec is not None and quebec.kind == "admin1"

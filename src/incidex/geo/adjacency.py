@@ -29,7 +29,13 @@ LIST_BONUS = 2.0
 # A town this close to a bigger city of the name after it is part of it ("Queens, New York").
 CITY_PART_KM = 30.0
 _PAIR_GAP = ", "
-_LIST_GAP = re.compile(r"(?:,? (?:and|or) |, )")
+_NUMBER = (
+    r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|dozens|hundreds)"
+)
+# Between list items: ", ", " and ", ", or "; and the counted lists of reports ("twelve in
+# Ontario, eight in Alberta, and one case in Quebec").
+_LIST_GAP = re.compile(r"(?:,? (?:and|or) |, )|,(?: and| or)? " + _NUMBER + r"(?: [a-z]+)? in ")
 # Kinds that make a list coherent: a list of towns says little (a town may sit beside
 # the region it is in), a list of states or countries says much.
 _LIST_KINDS = frozenset({"country", "admin1"})
@@ -66,7 +72,7 @@ def in_order(tops: Sequence[Toponym]) -> list[int]:
 
 
 def _gap(text: str, left: Toponym, right: Toponym) -> str | None:
-    if right.start < left.end or right.start - left.end > 6:
+    if right.start < left.end or right.start - left.end > 30:
         return None
     return text[left.end : right.start]
 

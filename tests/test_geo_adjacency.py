@@ -75,3 +75,19 @@ def test_a_counted_list_of_provinces_makes_quebec_the_province() -> None:
     spans = [_span(text, n) for n in ("Ontario", "Alberta", "Quebec")]
     quebec = resolve_spans(text, spans)[2].place
     assert quebec is not None and quebec.kind == "admin1"
+
+
+def test_an_unknown_name_is_placed_in_the_story_cluster_not_at_a_lone_town() -> None:
+    text = (
+        "Shelling hit Damascus and nearby Douma again. Moscow said Zzyzxqa Farms was hit."
+    )
+    spans = [_span(text, n) for n in ("Damascus", "Douma", "Moscow", "Zzyzxqa Farms")]
+    farms = resolve_spans(text, spans)[3].place
+    assert farms is not None and farms.country_code == "SY"
+
+
+def test_an_unknown_name_in_a_named_city_is_placed_there() -> None:
+    text = "Fans from Liverpool and Birkenhead met at the Qqzxv Hospital in Rome on Monday."
+    spans = [_span(text, n) for n in ("Liverpool", "Birkenhead", "Qqzxv Hospital", "Rome")]
+    hospital = resolve_spans(text, spans)[2].place
+    assert hospital is not None and hospital.country_code == "IT"

@@ -36,6 +36,7 @@ from incidex.geo.context import (
 from incidex.geo.context import (
     haversine_km as haversine_km,
 )
+from incidex.geo.fallback import fill_from_context
 from incidex.geo.gazetteer import Gazetteer, Place
 from incidex.geo.normalize import normalize, strip_admin_affix
 from incidex.geo.strays import Strays, heads_address
@@ -50,21 +51,6 @@ ALTERNATE_NAME_PENALTY = 2.0
 # A city lifted above its same-named province ("Baghdad") must be at least this big.
 NAMESAKE_CITY_POPULATION = 100_000  # "Usulutan Department" is the department, not the town
 _HINTED_KINDS: dict[str, tuple[str, ...]] = {"admin": ("admin1", "admin2"), "city": ("city",)}
-# An unknown name (a street, a building) is placed at the nearest place the article names,
-# nearness in characters plus this cost by kind: a city a paragraph away beats a country
-# in the same sentence. Calibrated on GeoWebNews (streets and venues of a city story).
-FALLBACK_KIND_COST: dict[str, float] = {
-    "city": 0.0,
-    "admin2": 2000.0,
-    "admin1": 8000.0,
-    "country": 20000.0,
-    "region": 20000.0,
-    "continent": 20000.0,
-}
-FALLBACK_CONFIDENCE = 0.2
-# The confidence a place needs to be a fallback anchor (a margin of about 1.4 in the
-# score's units). Chosen on GeoWebNews among 0.6-0.9; GeoVirus barely moves.
-FALLBACK_MIN_CONFIDENCE = 0.8
 MAX_INNER_CANDIDATES = 20
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Words that name a kind of thing, never a place on their own inside a longer name.
@@ -274,7 +260,7 @@ def resolve(
             out.append(Resolved(given, None, 0.0))  # "Cheshire" (Connecticut) in a British story
             continue
         out.append(Resolved(given, best, 1.0 / (1.0 + math.exp(-margin))))
-    return _fill_from_context(out, unplaced)
+    return fill_from_context(out, unplaced, text)
 
 
 def _inner_toponym(top: Toponym, text: str, gaz: Gazetteer) -> Toponym:
@@ -308,33 +294,6 @@ def _inner_toponym(top: Toponym, text: str, gaz: Gazetteer) -> Toponym:
         if place is not None and len(words) > 1:
             return Toponym(top.start, top.end, top.text, (place,), True, None, True, True)
     return top
-
-
-def _fill_from_context(resolved: list[Resolved], unplaced: set[int] | None = None) -> list[Resolved]:
-    """Place still-unplaced toponyms at the nearest specific place named in the article.
-
-    Only places resolved with confidence serve, when there are any: a street named after
-    a small town elsewhere ("Bourbon", "Republic") must not carry the streets around it
-    there.
-    """
-    placed = [(r.toponym.start, r.place, r.score) for r in resolved if r.place is not None]
-    if not placed or all(r.place is not None for r in resolved):
-        return resolved
-    confident = [(pos, p) for pos, p, score in placed if score >= FALLBACK_MIN_CONFIDENCE]
-    anchors = confident or [(pos, p) for pos, p, _ in placed]
-    out = []
-    for k, r in enumerate(resolved):
-        if r.place is not None or (unplaced and k in unplaced):
-            out.append(r)
-            continue
-        best: tuple[float, Place] | None = None
-        for pos, place in anchors:
-            cost = abs(pos - r.toponym.start) + FALLBACK_KIND_COST.get(place.kind, 10**9)
-            if best is None or cost < best[0]:
-                best = (cost, place)
-        assert best is not None
-        out.append(Resolved(r.toponym, best[1], FALLBACK_CONFIDENCE))
-    return out
 
 
 def resolve_name(

@@ -135,7 +135,9 @@ def build(data: Path, nlp: Path | None) -> tuple[dict[str, Any], dict[str, Any]]
     for cc, row in info.items():
         gtd = GTD_COUNTRY.get(cc, row[4].removeprefix("The "))
         gtd_names[cc] = gtd
-        names = {row[4], gtd, *ne_country_names.get(cc, ()), *COUNTRY_ALIASES.get(cc, [])}
+        # Own names before aliases, in a fixed order: "Korea" (an alias of South Korea) is
+        # also what "Democratic People's Republic of Korea" ends in.
+        names = [row[4], gtd, *sorted(ne_country_names.get(cc, ())), *COUNTRY_ALIASES.get(cc, [])]
         point = next((country_points[normalize(n)] for n in names if normalize(n) in country_points),
                      None) or shape_points.get(int(row[16])) or capitals.get((cc, row[5]))
         if point is None:

@@ -113,3 +113,30 @@ def test_abbreviations_and_embedded_states_are_found(text: str, name: str) -> No
 def test_an_old_alternate_name_inside_a_longer_name_is_not_a_place() -> None:
     found = [t.text for t in find_toponyms("Rioters threw Molotov Cocktails at the police.")]
     assert "Molotov" not in found
+
+
+def test_the_whole_of_compass_named_provinces_is_a_place(gaz: Gazetteer) -> None:
+    text = "A tsunami hit the Indonesian island of Java and later Sumatra."
+    places = _spans(text, "Java", "Sumatra")
+    java, sumatra = places["Java"], places["Sumatra"]
+    assert java is not None and java.kind == "region" and java.country_code == "ID"
+    assert distance_km(java, gaz.candidates("Yogyakarta")[0]) < 200
+    assert sumatra is not None and sumatra.country_code == "ID"
+    # Names that already mean something keep their meaning: North and South Holland.
+    assert gaz.candidates("Holland")[0].kind == "country"
+
+
+def test_bare_korea_is_south_korea(gaz: Gazetteer) -> None:
+    korea = gaz.candidates("Korea")[0]
+    assert korea.kind == "country" and korea.country_code == "KR"
+
+
+def test_saint_and_st_name_the_same_county(gaz: Gazetteer) -> None:
+    for name in ("Saint Bernard Parish", "St. Bernard Parish"):
+        parish = gaz.candidates(name)[0]
+        assert parish.kind == "admin2" and parish.admin1_code == "LA", name
+
+
+def test_arab_is_arabia(gaz: Gazetteer) -> None:
+    arab = gaz.demonym("Arab")
+    assert arab is not None and arab.name == "Arabia" and arab.kind == "region"

@@ -25,7 +25,12 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from gazetteer_admin2 import admin2_places, name_variants, natural_earth_regions
+from gazetteer_admin2 import (
+    admin2_places,
+    compass_groupings,
+    name_variants,
+    natural_earth_regions,
+)
 from gazetteer_names import (
     ADMIN1_DEMONYMS,
     AU_ABBREVIATIONS,
@@ -36,6 +41,7 @@ from gazetteer_names import (
     GTD_COUNTRY,
     REGION_ALIASES,
     REGION_DEMONYMS,
+    abbreviation_variants,
 )
 
 from incidex.geo.gazetteer import CAPITAL_FLAG, KINDS, feature_prior
@@ -129,7 +135,9 @@ def build(data: Path, nlp: Path | None) -> tuple[dict[str, Any], dict[str, Any]]
     for cc, row in info.items():
         gtd = GTD_COUNTRY.get(cc, row[4].removeprefix("The "))
         gtd_names[cc] = gtd
-        names = {row[4], gtd, *ne_country_names.get(cc, ()), *COUNTRY_ALIASES.get(cc, [])}
+        # Own names before aliases, in a fixed order: "Korea" (an alias of South Korea) is
+        # also what "Democratic People's Republic of Korea" ends in.
+        names = [row[4], gtd, *sorted(ne_country_names.get(cc, ())), *COUNTRY_ALIASES.get(cc, [])]
         point = next((country_points[normalize(n)] for n in names if normalize(n) in country_points),
                      None) or shape_points.get(int(row[16])) or capitals.get((cc, row[5]))
         if point is None:
@@ -236,6 +244,17 @@ def build(data: Path, nlp: Path | None) -> tuple[dict[str, Any], dict[str, Any]]
             e.names |= region_variants(e.names)
             e.names |= {normalize(n) for n in REGION_ALIASES.get(e.gid, [])}
             entries.append(e)
+
+    # Wholes of compass-named first-level regions (Java, Sumatra, Kivu), where no country,
+    # region, sea or big city has the name already.
+    taken = {n for e in entries for n in e.names} | {
+        normalize(c["name"]) for c in cities.values() if c["population"] >= 20_000}
+    next_id = min(e.gid for e in entries) - 1
+    for k, region in enumerate(compass_groupings(ne_rows, taken, a1_pop, normalize)):
+        e = Entry(next_id - k, region.name, "region", region.lat, region.lon, region.cc, None,
+                  region.pop)
+        e.names = {normalize(region.name)}
+        entries.append(e)
 
     # Cities; a national capital is the biggest city of that name in its country.
     capital_of = {(cc, row[5]) for cc, row in info.items()}
@@ -378,7 +397,7 @@ def assemble(entries: list[Entry], gtd_names: dict[str, str],
             country_rows[country_idx[e.cc]][2] = i
         if e.kind == "admin1" and (e.cc, e.a1) in a1_idx:
             a1_rows[a1_idx[(e.cc, e.a1)]][3] = i
-        for n in e.names:
+        for n in e.names | {v for name in e.names for v in abbreviation_variants(name)}:
             if n and is_latin(n):
                 exact[n].append(i)
                 if len(n) >= 4:

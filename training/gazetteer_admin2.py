@@ -189,3 +189,47 @@ def natural_earth_regions(
         pop = sum(a1_pop.get(r["gn_a1_code"], 0) for r in rows)
         out.append(NaturalEarthRegion(name, cc, lat, lon, pop, len(rows)))
     return out
+
+
+# "East Java", "Nord-Kivu" in English, "South Kordofan": a compass word and a stem.
+_COMPASS_NAME = re.compile(
+    r"^(?:north|south|east|west|central|northern|southern|eastern|western|upper|lower)[ -](.+)$"
+)
+# Stems that are generic words, never a place on their own ("Western Cape", "Eastern Cape").
+_GENERIC_STEMS = frozenset(
+    "cape coast region province district islands island highlands end hill river lake "
+    "valley bank side".split()
+)
+
+
+def compass_groupings(
+    ne_rows: list[dict[str, str]],
+    taken: set[str],
+    a1_pop: dict[str, int],
+    normalize: Callable[[str], str],
+) -> list[NaturalEarthRegion]:
+    """The land that two or more first-level regions of a country are the compass parts
+    of: Java (West, Central and East Java), Sumatra, Sulawesi, Kivu, Kordofan. News names
+    the whole ("floods on Java") as often as the parts, and GeoNames has it only as an
+    island or no place at all. The point is the mean of the parts' label points.
+
+    ``taken`` holds the names that already mean something (countries and their aliases,
+    first-level regions, seas, big cities): "Holland" (North and South Holland) stays the
+    Netherlands, "Carolina" the city in Puerto Rico.
+    """
+    groups: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
+    for row in ne_rows:
+        cc = row["iso_a2"]
+        m = _COMPASS_NAME.match(normalize(row.get("name_en") or row["name"]))
+        if m and len(cc) == 2:
+            groups[(cc, m.group(1))].append(row)
+    out = []
+    for (cc, stem), rows in sorted(groups.items()):
+        if len(rows) < 2 or stem in taken or stem in _GENERIC_STEMS or _COMPASS_ONLY.match(stem):
+            continue
+        lat = sum(float(r["latitude"]) for r in rows) / len(rows)
+        lon = sum(float(r["longitude"]) for r in rows) / len(rows)
+        pop = sum(a1_pop.get(r["gn_a1_code"], 0) for r in rows)
+        name = " ".join(w.capitalize() for w in stem.split())
+        out.append(NaturalEarthRegion(name, cc, lat, lon, pop, len(rows)))
+    return out

@@ -32,7 +32,7 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
     "MM": ["Burma"], "NL": ["Holland"], "CI": ["Cote d'Ivoire"], "CZ": ["Czechia"],
     "TL": ["Timor-Leste"], "SZ": ["Eswatini"], "MK": ["North Macedonia"],
     "PS": ["Palestine", "Palestinian Territories", "Occupied Palestinian Territories"],
-    "AE": ["UAE", "U.A.E.", "Emirates"], "KR": ["Republic of Korea"],
+    "AE": ["UAE", "U.A.E.", "Emirates"], "KR": ["Republic of Korea", "Korea"],
     "KP": ["DPRK", "Democratic People's Republic of Korea"],
     "BA": ["Bosnia"], "VN": ["Viet Nam"], "SY": ["Syrian Arab Republic"], "IR": ["Persia"],
     "CV": ["Cabo Verde"], "TR": ["Turkiye"], "LA": ["Lao PDR"], "VA": ["Vatican", "Holy See"],
@@ -51,7 +51,7 @@ REGION_DEMONYMS: dict[str, str] = {
     "south american": "South America", "north american": "North America",
     "central american": "Central America", "latin american": "Latin America and the Caribbean",
     "middle eastern": "Middle East", "scandinavian": "Scandinavia", "arctic": "Arctic",
-    "antarctic": "Antarctica", "arab": "Arabian Peninsula", "arabian": "Arabian Peninsula",
+    "antarctic": "Antarctica", "arab": "Arabia", "arabian": "Arabian Peninsula",
     "balkan": "Balkans",
 }
 # Sub-national demonyms: word -> (country code, admin1 name as in admin1CodesASCII).
@@ -78,3 +78,19 @@ CAPITAL_LANDMARKS: dict[str, list[str]] = {
     "KR": ["Blue House"], "IL": ["Knesset"], "DE": ["Bundestag", "Reichstag"],
     "JP": ["Kasumigaseki"], "BE": ["Berlaymont"],
 }
+
+# Abbreviated and spelt-out forms of the same name word ("St. Bernard Parish" and "Saint
+# Bernard Parish", "Ste. Genevieve", "Mt. Pleasant", "Ft. Worth"): normalised name words.
+ABBREVIATED_WORDS: dict[str, str] = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+
+
+def abbreviation_variants(name: str) -> set[str]:
+    """The other spellings of a normalised name with an abbreviated or spelt-out word."""
+    words = name.split()
+    out = set()
+    for short, full in ABBREVIATED_WORDS.items():
+        for a, b in ((short, full), (full, short)):
+            if a in words:
+                out.add(" ".join(b if w == a else w for w in words))
+    out.discard(name)
+    return out

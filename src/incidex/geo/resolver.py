@@ -14,6 +14,14 @@ import math
 import re
 from dataclasses import dataclass
 
+from incidex.geo.adjacency import contains as _contains
+from incidex.geo.adjacency import (
+    in_order,
+    list_bonuses,
+    merged,
+    pair_bonuses,
+    with_bonuses,
+)
 from incidex.geo.context import (
     CONTAINS_MENTIONED,
     COUNTRY_CONTEXT,
@@ -28,8 +36,10 @@ from incidex.geo.context import (
 from incidex.geo.context import (
     haversine_km as haversine_km,
 )
+from incidex.geo.fallback import fill_from_context
 from incidex.geo.gazetteer import Gazetteer, Place
 from incidex.geo.normalize import normalize, strip_admin_affix
+from incidex.geo.strays import Strays, heads_address
 from incidex.geo.toponyms import Toponym, span_key, toponym_at
 
 # Score terms in the prior's units (log10 of population); the context bonuses are in
@@ -41,21 +51,6 @@ ALTERNATE_NAME_PENALTY = 2.0
 # A city lifted above its same-named province ("Baghdad") must be at least this big.
 NAMESAKE_CITY_POPULATION = 100_000  # "Usulutan Department" is the department, not the town
 _HINTED_KINDS: dict[str, tuple[str, ...]] = {"admin": ("admin1", "admin2"), "city": ("city",)}
-# An unknown name (a street, a building) is placed at the nearest place the article names,
-# nearness in characters plus this cost by kind: a city a paragraph away beats a country
-# in the same sentence. Calibrated on GeoWebNews (streets and venues of a city story).
-FALLBACK_KIND_COST: dict[str, float] = {
-    "city": 0.0,
-    "admin2": 2000.0,
-    "admin1": 8000.0,
-    "country": 20000.0,
-    "region": 20000.0,
-    "continent": 20000.0,
-}
-FALLBACK_CONFIDENCE = 0.2
-# The confidence a place needs to be a fallback anchor (a margin of about 1.4 in the
-# score's units). Chosen on GeoWebNews among 0.6-0.9; GeoVirus barely moves.
-FALLBACK_MIN_CONFIDENCE = 0.8
 MAX_INNER_CANDIDATES = 20
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Words that name a kind of thing, never a place on their own inside a longer name.
@@ -76,15 +71,6 @@ class Resolved:
     toponym: Toponym
     place: Place | None
     score: float
-
-
-def _contains(region: Place, place: Place) -> bool:
-    """Whether ``region`` is the first-level region or country ``place`` lies in."""
-    if region.country_code != place.country_code or region.geonameid == place.geonameid:
-        return False
-    return region.kind == "country" or (
-        region.kind == "admin1" and region.admin1_code == place.admin1_code
-    )
 
 
 _MAIN_KEYS: dict[int, str] = {}
@@ -204,9 +190,17 @@ def _unambiguous(base: _Scored) -> Place | None:
 
 
 def resolve(
-    toponyms: list[Toponym], text: str | None = None, gazetteer: Gazetteer | None = None
+    toponyms: list[Toponym],
+    text: str | None = None,
+    gazetteer: Gazetteer | None = None,
+    marked: bool = False,
 ) -> list[Resolved]:
     """The most likely place for every toponym.
+
+    ``marked``: the spans are known to be places (a user's or an annotator's), so a stray
+    reading (``strays.Strays``) is placed from the article like an unknown name; a name the
+    finder proposed with only a stray reading ("Masjid", "Terminal") is most likely no
+    place at all and stays unresolved.
 
     A toponym without candidates (a street, a building, a university: "University of
     Alberta", "Royal Street") is placed by a known place named inside it, else by the
@@ -225,23 +219,32 @@ def resolve(
         place = None if top.loose else _unambiguous(bases[bkey])
         if place is not None:
             anchors.append((bkey[0], place))
+    base_list = [bases[bkey] for bkey in base_keys]
+    order = in_order(tops)
+    pairs = pair_bonuses(text, tops, order, base_list) if text else [{} for _ in tops]
     # Two passes: the unambiguous mentions choose a first reading of every mention, and
     # those readings are the context of the second. Repeated names are scored once a pass.
     ctx = _Context(anchors)
     first: dict[_BaseKey, _Scored] = {}
     chosen: list[tuple[tuple[int, ...], Place]] = []
-    for bkey, top in zip(base_keys, tops, strict=True):
+    readings: list[Place | None] = []
+    for bkey, top, extra in zip(base_keys, tops, pairs, strict=True):
         if bkey not in first:
             first[bkey] = _with_context(bases[bkey], bkey[0], ctx)
-        if first[bkey] and not top.loose:
-            chosen.append((bkey[0], first[bkey][0][1]))
+        scored = with_bonuses(first[bkey], extra)
+        readings.append(scored[0][1] if scored and not top.loose else None)
+        if scored and not top.loose:
+            chosen.append((bkey[0], scored[0][1]))
+    lists = list_bonuses(text, tops, order, readings, base_list) if text else [{} for _ in tops]
     ctx = _Context(chosen)
+    strays = Strays(chosen)
+    unplaced: set[int] = set()  # stray readings of found names: left unresolved
     final: dict[_BaseKey, _Scored] = {}
     out: list[Resolved] = []
-    for bkey, top, given in zip(base_keys, tops, toponyms, strict=True):
+    for k, (bkey, top, given) in enumerate(zip(base_keys, tops, toponyms, strict=True)):
         if bkey not in final:
             final[bkey] = _with_context(bases[bkey], bkey[0], ctx)
-        scored = final[bkey]
+        scored = with_bonuses(final[bkey], merged(pairs[k], lists[k]))
         if not scored:
             out.append(Resolved(given, None, 0.0))
             continue
@@ -251,8 +254,13 @@ def resolve(
         if top.loose and not (ctx.supports_closely(best) if top.inner else ctx.supports(best)):
             out.append(Resolved(given, None, 0.0))  # a folded spelling far from the story
             continue
+        if strays.stray(best, bkey[0]) and not (text and heads_address(text, top.end)):
+            if not marked:
+                unplaced.add(k)
+            out.append(Resolved(given, None, 0.0))  # "Cheshire" (Connecticut) in a British story
+            continue
         out.append(Resolved(given, best, 1.0 / (1.0 + math.exp(-margin))))
-    return _fill_from_context(out)
+    return fill_from_context(out, unplaced, text)
 
 
 def _inner_toponym(top: Toponym, text: str, gaz: Gazetteer) -> Toponym:
@@ -288,33 +296,6 @@ def _inner_toponym(top: Toponym, text: str, gaz: Gazetteer) -> Toponym:
     return top
 
 
-def _fill_from_context(resolved: list[Resolved]) -> list[Resolved]:
-    """Place still-unplaced toponyms at the nearest specific place named in the article.
-
-    Only places resolved with confidence serve, when there are any: a street named after
-    a small town elsewhere ("Bourbon", "Republic") must not carry the streets around it
-    there.
-    """
-    placed = [(r.toponym.start, r.place, r.score) for r in resolved if r.place is not None]
-    if not placed or all(r.place is not None for r in resolved):
-        return resolved
-    confident = [(pos, p) for pos, p, score in placed if score >= FALLBACK_MIN_CONFIDENCE]
-    anchors = confident or [(pos, p) for pos, p, _ in placed]
-    out = []
-    for r in resolved:
-        if r.place is not None:
-            out.append(r)
-            continue
-        best: tuple[float, Place] | None = None
-        for pos, place in anchors:
-            cost = abs(pos - r.toponym.start) + FALLBACK_KIND_COST.get(place.kind, 10**9)
-            if best is None or cost < best[0]:
-                best = (cost, place)
-        assert best is not None
-        out.append(Resolved(r.toponym, best[1], FALLBACK_CONFIDENCE))
-    return out
-
-
 def resolve_name(
     name: str, context_country: str | None = None, gazetteer: Gazetteer | None = None
 ) -> Place | None:
@@ -347,4 +328,4 @@ def resolve_spans(
 ) -> list[Resolved]:
     """Resolve given (start, end) spans of ``text``, in their order, as one article."""
     gaz = gazetteer or Gazetteer.default()
-    return resolve([toponym_at(text, s, e, gaz) for s, e in spans], text, gaz)
+    return resolve([toponym_at(text, s, e, gaz) for s, e in spans], text, gaz, marked=True)

@@ -224,7 +224,7 @@ class _Finder:
             if not places or self.weak(i, last, key, places[0]):
                 i += 1
                 continue
-            hint = None
+            hint = None if self.lower else context_hint(self.text, toks[i].start, toks[last].end)
             if last + 1 < len(toks) and self.joined(last) and self.capitalised(toks[last + 1]):
                 suffix = toks[last + 1].norm
                 if suffix in _ADMIN_SUFFIX:
@@ -273,7 +273,25 @@ def toponym_at(text: str, start: int, end: int, gazetteer: Gazetteer | None = No
             memo.clear()
         reading = memo[surface] = _read_span(surface, gaz)
     places, is_demonym, hint, loose = reading
+    if hint is None and not is_demonym:
+        hint = context_hint(text, start, end)
     return Toponym(start, end, surface, places, is_demonym, hint, loose)
+
+
+# A generic word next to a name, outside the name itself, that makes it a region:
+# "Washington state", "New York State", "the state of Washington", "Ontario province".
+_ADMIN_AFTER = re.compile(r"[ \t]+(?:state|province|county|oblast|governorate|prefecture)\b", re.I)
+_ADMIN_BEFORE = re.compile(r"\b(?:state|province|county) of[ \t]+$", re.I)
+
+
+def context_hint(text: str, start: int, end: int) -> str | None:
+    """"admin" when the words around a name say it is a region, else None."""
+    if _ADMIN_AFTER.match(text, end):
+        return "admin"
+    before = max(0, start - 20)
+    if text.endswith("of ", before, start) and _ADMIN_BEFORE.search(text, before, start):
+        return "admin"
+    return None
 
 
 # What a span's text reads as in a gazetteer: (candidates, is_demonym, kind hint, loose).

@@ -118,3 +118,19 @@ def test_a_named_organisation_outranks_a_kind_of_perpetrator(text: str, expected
 ])
 def test_spellings_in_the_alias_table(text: str, expected: str) -> None:
     assert first_group(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a kind of group said of a name describes the name, after it, before it or around it
+    ("A police station was attacked with firebombs.  The anarchist group the Conspiracy of Fire "
+     "Cells of Thessaloniki-Athens claimed credit for the attack.", "Conspiracy of Fire Cells"),
+    ("The attackers firebombed a car dealership in Athens.  The anarchist Group of Nighttime "
+     "Sabotage claimed credit for the attack.", "Group of Nighttime Sabotage"),
+    ("An incendiary device exploded outside a trade office in Athens.  The Black Star anarchist "
+     "group claimed responsibility for the attack.", "Black Star"),
+    # a nationality is no name: the kind stays
+    ("A bomb exploded outside a bank in Athens.  The Greek anarchist group claimed responsibility.",
+     "Anarchists"),
+])
+def test_a_name_outranks_the_kind_it_is_described_by(text: str, expected: str) -> None:
+    assert first_group(text) == expected

@@ -11,12 +11,13 @@ which of them acted, claimed or were blamed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from incidex.groups import Group, GroupLexicon, GroupMention
 
 __all__ = [
-    "acronym_named", "apposed_names", "category_groups", "free_group", "self_named_groups",
-    "unnamed_organisations",
+    "acronym_named", "apposed_names", "category_groups", "free_group", "names_over_kinds",
+    "self_named_groups", "unnamed_organisations",
 ]
 
 # A word of a name, with the Arabic article written on ("al-Islami", "ash-Sham"), and the small
@@ -205,6 +206,41 @@ def category_groups(text: str, lexicon: GroupLexicon) -> list[GroupMention]:
         group = lexicon.canonical(name) or free_group(name)
         found.append(GroupMention(match.start(), match.end(), match.group(), group))
     return found
+
+
+# "the anarchist group the Conspiracy of Fire Cells", "the anarchist group, Black Star": what
+# may stand between a kind of group and the name it describes.
+_KIND_THEN_NAME = re.compile(r"\s*,?\s*(?:the\s+|called\s+|named\s+)?", re.IGNORECASE)
+# "the Black Star anarchist group": two or more capitalised words right before the kind (one
+# would as often be a nationality: "the Greek anarchist group").
+_NAME_BEFORE_KIND = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,3})\s+$")
+
+
+def names_over_kinds(text: str, lexicon_mentions: list[GroupMention], extras: list[GroupMention],
+                     is_kind: Callable[[Group], bool]) -> list[GroupMention]:
+    """The table's mentions with a kind of group (GTD's "Anarchists") that only describes a
+    name beside it replaced by that name: "the anarchist Group of Nighttime Sabotage", "the
+    anarchist group the Conspiracy of Fire Cells", "the Black Star anarchist group"."""
+    named = [m for m in lexicon_mentions + extras if not is_kind(m.group)]
+    out: list[GroupMention] = []
+    for m in lexicon_mentions:
+        if not is_kind(m.group):
+            out.append(m)
+            continue
+        over = next((k for k in extras if k.start < m.end and m.start < k.end and k.end > m.end), None)
+        after = next((k for k in named if k.start >= m.end
+                      and _KIND_THEN_NAME.fullmatch(text, m.end, k.start)), None)
+        before = _NAME_BEFORE_KIND.search(text, max(0, m.start - 60), m.start)
+        if over is not None:
+            out.append(over)
+        elif after is not None:
+            continue  # the name is a mention of its own
+        elif before is not None and len((start_words := _name_start(text, *before.span("name")))[1]) >= 2:
+            start, end = start_words[0], before.end("name")
+            out.append(GroupMention(start, end, text[start:end], free_group(text[start:end])))
+        else:
+            out.append(m)
+    return out
 
 
 def free_group(name: str) -> Group:

@@ -32,6 +32,7 @@ from incidex.pipeline.group_mentions import (
     acronym_named,
     apposed_names,
     category_groups,
+    names_over_kinds,
     self_named_groups,
     unnamed_organisations,
 )
@@ -220,11 +221,14 @@ class PerpetratorFinder:
     def mentions(self, text: str) -> tuple[list[GroupMention], set[int]]:
         """Every group mention, and the starts of those that count only with a role (names the
         table does not know)."""
-        mentions = self._inspired(text, self.lexicon.find(text))
+        extras = ((category_groups(text, self.lexicon), False), (self_named_groups(text), False),
+                  (unnamed_organisations(text), True), (apposed_names(text), True),
+                  (acronym_named(text), True))
+        mentions = names_over_kinds(text, self._inspired(text, self.lexicon.find(text)),
+                                    [m for found, _ in extras for m in found],
+                                    lambda g: _generic({"canonical": g.canonical}))
         tentative: set[int] = set()
-        for extra, must_act in ((category_groups(text, self.lexicon), False),
-                                (self_named_groups(text), False), (unnamed_organisations(text), True),
-                                (apposed_names(text), True), (acronym_named(text), True)):
+        for extra, must_act in extras:
             for m in extra:
                 if not any(m.start < k.end and k.start < m.end for k in mentions):
                     mentions.append(m)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from incidex.pipeline.casualties import BESIDES, CLAIMED_TOLL, Statement, clause_statements
+from incidex.pipeline.casualties import clause_statements
+from incidex.pipeline.casualty_patterns import BESIDES, CLAIMED_TOLL, Statement
 from incidex.pipeline.doc import Doc, Span
 from incidex.pipeline.quantities import QUANTITY, quantity_from_match
 

@@ -10,19 +10,40 @@ the people are victims or perpetrators is read from the head noun ("attackers", 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from incidex.pipeline.casualty_lists import (
+    COUNTED_TOLL,
+    LEFT_DEAD,
+    listed_after,
+    split_listed,
+    without_asides,
+)
+from incidex.pipeline.casualty_parts import (
+    ADJECTIVAL,
+    ALONG_WITH,
+    PLACE_BEFORE,
+    PREVENTED,
+    SERIES_TOTAL,
+    STRUCK_THING,
+    WHEN,
+    apposition_total,
+    attackers_among_dead,
+    breakdown,
+    combine,
+    perp_phrase,
+    subject_of_apposition,
+)
 from incidex.pipeline.casualty_patterns import (
     ACTIVE,
     ATTEMPTED,
-    BESIDES,
     BLEW_UP,
     BODIES,
+    BODY_OF,
     CALENDAR,
-    CATEGORIES,
     CLAIMED_TOLL,
     CONJUNCT,
     DETERMINER,
-    INCLUDING,
     NAMED,
     NOBODY,
     NOT_SUBJECT,
@@ -35,6 +56,7 @@ from incidex.pipeline.casualty_patterns import (
     TO_DEATH,
     TOLL,
     WOUNDED,
+    WOUNDING_VERB,
     YEAR,
     ZERO,
     Statement,
@@ -43,19 +65,35 @@ from incidex.pipeline.casualty_patterns import (
     trim_to_quantity,
 )
 from incidex.pipeline.casualty_subjects import (
-    apposition_before,
-    attackers_in,
     clause_opening_subject,
+    counts_people,
     joined_before,
 )
 from incidex.pipeline.doc import Doc, Span
 from incidex.pipeline.frames import Frame
 from incidex.pipeline.lexicon import PERPETRATOR_NOUNS
-from incidex.pipeline.quantities import QUANTITY, quantity_from_match
+from incidex.pipeline.quantities import QUANTITY
 from incidex.pipeline.registry import register_stage
 
 
 def clause_statements(clause: Span) -> list[Statement]:
+    """Every casualty figure a clause states, read with its parenthetical asides cut out
+    ("killing nine Central Reserve Police Force (CRPF) personnel"); evidence points into the
+    clause as written."""
+    text, offsets = without_asides(clause.text)
+    if len(text) == len(clause.text):
+        return _read_clause(clause)
+    statements = _read_clause(Span(clause.start, clause.start + len(text), text, clause.label))
+    out: list[Statement] = []
+    for statement in statements:
+        start = clause.start + offsets[statement.evidence.start - clause.start]
+        end = clause.start + offsets[statement.evidence.end - clause.start]
+        span = Span(start, end, clause.text[start - clause.start:end - clause.start], "casualty")
+        out.append(replace(statement, evidence=span))
+    return out
+
+
+def _read_clause(clause: Span) -> list[Statement]:
     text = clause.text
     found: list[Statement] = []
     covered: list[tuple[int, int]] = []
@@ -91,11 +129,14 @@ def clause_statements(clause: Span) -> list[Statement]:
         covered.append((start, end))
 
     for match in ACTIVE.finditer(text):
-        if ATTEMPTED.search(text, max(0, match.start() - 40), match.start()):
+        if ATTEMPTED.search(text, max(0, match.start() - 40), match.start()) or PREVENTED.search(
+                text, max(0, match.start() - 80), match.start()):
             continue  # "attempted to kill two people": an aim, not a toll
+        if match.group("verb").lower().endswith("ed") and ADJECTIVAL.search(text, 0, match.start()):
+            continue  # "a tribute to murdered Prefect Erignac": a victim of another day
         verb = match.group("verb").lower()
-        kind = "killed" if verb.startswith(("kill", "shot", "gunned")) or verb.endswith("death") \
-            else "wounded"
+        kind = "wounded" if WOUNDING_VERB.match(verb) or "injur" in verb or "wounding" in verb \
+            else "killed"
         obj = match.group("object")
         if SELF.fullmatch(obj):
             # "killing himself and 28 others": the attacker's death, then the victims'.
@@ -105,15 +146,31 @@ def clause_statements(clause: Span) -> list[Statement]:
                 add(kind, others.group("np"), others.start(), others.end())
             continue
         phrase = trim_to_quantity(obj)
-        if NAMED.match(obj) and phrase.split()[0].lower() not in ("a", "an", "the"):
+        named = obj[:len(obj) - len(phrase)].strip()
+        if phrase.isdigit() and named and PROPER.fullmatch(named):
+            phrase = "one " + named  # "killed Donald Smart 49": his age, not a count
+        if obj.lower() in ("him", "her"):
+            phrase = "one person"  # "fired upon the commissioner, wounding him": GTD counts him
+        if (NAMED.match(obj) or (PROPER.fullmatch(obj) and not CALENDAR.search(obj))) and \
+                phrase.split()[0].lower() not in ("a", "an", "the"):
             phrase = "one " + obj  # "killed Lieutenant Colonel Salam Fakhari": one person
-        if not phrase or not (QUANTITY.match(phrase) or DETERMINER.match(phrase.split()[0])):
-            continue
-        if verb in ("hitting", "hit", "struck", "ran over", "run over") and not re.search(
+        items = listed_after(text, match.end())
+        if phrase.startswith("one ") and items and re.match(r"(?i)(?:an?|the)\b", items[0][0]):
+            items = []  # "killed Magomed Khidirov, an imam": who he was, not another victim
+        if not phrase or not (QUANTITY.match(phrase) or DETERMINER.match(phrase.split()[0])) or \
+                WHEN.search(phrase):
+            continue  # "to be killed this year": a time, not a victim
+        if (verb in ("hitting", "hit", "struck", "ran over", "run over") and (not re.search(
             r"\b(?:car|truck|vehicle|van|lorry)\b", text, re.IGNORECASE
-        ):
-            continue
+        ) or STRUCK_THING.search(obj))) or (verb.startswith("assault") and STRUCK_THING.search(obj)):
+            continue  # "struck the vehicle of the governor": a thing hit, nobody hurt
         end = match.end()
+        if items and breakdown(phrase, [item for item, _, _ in items]):
+            items = []  # "killing three workers, one Chinese and two Palestinians": who they were
+        if items:
+            # "killing two civilians, one marine, 15 MILF fighters": one count of all listed.
+            add_parts(kind, [phrase, *(item for item, _, _ in items)][::-1], match.start(), items[-1][2])
+            continue
         conjunct = CONJUNCT.match(text, end)
         if conjunct and not PERPETRATOR_NOUNS.search(conjunct.group()):
             # "wounding one policeman and three civilians": one count of four.
@@ -131,32 +188,50 @@ def clause_statements(clause: Span) -> list[Statement]:
                 covered.append((match.start(), conjunct.end()))
             continue
         add(kind, phrase, match.start(), end)
+    for match in LEFT_DEAD.finditer(text):
+        kind = "killed" if match.group("what").lower() == "dead" else "wounded"
+        add_parts(kind, split_listed(match.group("np"))[::-1], match.start(), match.end())
+    for match in COUNTED_TOLL.finditer(text):
+        kind = "wounded" if match.group("what").lower() == "injuries" else "killed"
+        add(kind, match.group("n"), match.start(), match.end())
     for match in PASSIVE.finditer(text):
         verb = match.group("verb").lower()
         kind = "wounded" if re.match(WOUNDED, verb, re.IGNORECASE) else "killed"
-        if match.group() == match.group("verb") and OBJECT_FOLLOWS.match(text, match.end()):
-            continue  # "fighters killed seven soldiers": active, read above
-        if _apposition_total(text, clause, match, kind, found, covered):
+        if match.group() == match.group("verb") and (OBJECT_FOLLOWS.match(text, match.end()) or (
+                re.match(r"\s+[A-Z]", text[match.end():]) and not verb.startswith(("dead", "died")))):
+            continue  # "fighters killed seven soldiers", "shot and killed Officer X": active
+        if re.search(r"(?i)\b(?:injured|hurt|wounded|killed)\s+(?:or|nor)\s+$", text[:match.start()]):
+            continue  # "no one was injured or killed": the zero is read below
+        if verb in ("stabbed", "beaten", "assaulted") and not re.match(
+                r"(?i)(?:was|were|had|have|has|are|is|being|been|got|left)\b", match.group()):
+            continue  # "Assailants stabbed Luke Sarker": the attackers stabbed, not stabbed
+        if apposition_total(text, clause, match, kind, found, covered):
             continue
         subject_start, phrase = subject_before(text, match.start())
         phrase = trim_to_quantity(phrase)
+        if phrase.lower() in ("be", "to be", "been", "being", "have", "has", "had"):
+            continue  # "the second auditor to be killed": no subject of its own
         if NOBODY.match(phrase):
             continue  # "Nobody was hurt": a zero, read below
         if not phrase:
             # "Abduvaliyev, a police officer, was killed"; "At least three people, all
             # prisoners, were wounded" (a plural subject only when it is a count).
-            start_, subject = _subject_of_apposition(text, match.start())
+            start_, subject = subject_of_apposition(text, match.start())
             if SINGULAR_AUX.match(match.group()) or (QUANTITY.match(subject) and not DETERMINER.match(
                     subject.split()[0] if subject else "")):
                 subject_start, phrase = start_, subject
-        if phrase and not (QUANTITY.match(phrase) or DETERMINER.match(phrase.split()[0])):
+        after_preposition = bool(phrase and PLACE_BEFORE.search(text[:subject_start]))
+        if phrase and (after_preposition or not (QUANTITY.match(phrase) or DETERMINER.match(
+                phrase.split()[0]))):
+            # "Two people riding on the motorcycle were killed": the count opens the clause.
             opening = clause_opening_subject(text, match.start())
             if opening is not None:
                 subject_start, phrase = 0, opening
-            elif SINGULAR_AUX.match(match.group()):
+            elif SINGULAR_AUX.match(match.group()) and not (QUANTITY.match(phrase) or DETERMINER.match(
+                    phrase.split()[0])):
                 phrase = "one " + phrase  # "Nathan Graff was wounded": one person
         if not phrase and first_perp and re.match(r"(?i)(?:being|been)\b", match.group()):
-            phrase = _perp_phrase(text, first_perp)
+            phrase = perp_phrase(text, first_perp)
         if not phrase:
             continue
         if verb == "dead" and not QUANTITY.match(phrase) and "shot" not in match.group().lower():
@@ -169,7 +244,10 @@ def clause_statements(clause: Span) -> list[Statement]:
         while joint is not None:
             other_start, other = subject_before(text, joint)
             other = trim_to_quantity(other)
-            if not other or len(other.split()) > 5 or YEAR.fullmatch(other) or (
+            if any(s < joint and other_start < e for s, e in covered):
+                break  # "Five men died and 15 others were injured": the dead are told already
+            if not other or len(other.split()) > 5 or YEAR.fullmatch(other) or not counts_people(
+                    text[other_start:]) or (
                 NOT_SUBJECT.search(text[:other_start]) and not re.match(r"(?i)least\b", text[other_start:])
             ):
                 break
@@ -182,11 +260,23 @@ def clause_statements(clause: Span) -> list[Statement]:
             joint = joined_before(text, other_start)
         if len(parts) > 1 and PROPER.fullmatch(parts[0]) and not QUANTITY.match(parts[0]):
             parts[0] = "one " + parts[0]  # "Singh and Kerketta were killed": two people
-        add_parts(kind, parts, first, match.end())
+        end = match.end()
+        if ALONG_WITH.match(text, end):
+            # "The mayor was killed along with his secretary": the others count too.
+            along = listed_after(text, end)
+            parts = [*(item for item, _, _ in along[::-1]), *parts]
+            end = along[-1][2] if along else end
+        add_parts(kind, parts, first, end)
     for match in TO_DEATH.finditer(text):
         phrase = trim_to_quantity(match.group("object"))
+        if PROPER.fullmatch(match.group("object")):
+            phrase = "one " + match.group("object")  # "beat Zada to death"
         if phrase and (QUANTITY.match(phrase) or DETERMINER.match(phrase.split()[0])):
             add("killed", phrase, match.start(), match.end())
+    for match in BODY_OF.finditer(text):
+        if match.group().lower().startswith(("found", "discovered", "recovered")) or match.group(
+                ).rstrip().lower().endswith(("found", "discovered", "recovered", "dumped")):
+            add("killed", "one", match.start(), match.end())
     for match in BODIES.finditer(text):
         add("killed", match.group("n"), match.start(), match.end())
     for match in ZERO.finditer(text):
@@ -203,7 +293,7 @@ def clause_statements(clause: Span) -> list[Statement]:
             add("killed", match.group("n"), match.start(), match.end())
     for match in BLEW_UP.finditer(text):
         add("killed", match.group("who"), match.start(), match.end())
-    _attackers_among_dead(text, clause, found)
+    attackers_among_dead(text, clause, found)
     survived = SURVIVED.search(text)
     survivor = subject_before(text, survived.start())[1] if survived else ""
     if survived and first_perp and PERPETRATOR_NOUNS.search(survivor):
@@ -213,97 +303,6 @@ def clause_statements(clause: Span) -> list[Statement]:
         if re.search(r"\bhospital", text, re.IGNORECASE):
             found.append(Statement("perpetrators_wounded", 1, 1, True, span, first_perp.group()))
     return found
-
-
-def _attackers_among_dead(text: str, clause: Span, found: list[Statement]) -> None:
-    """"In addition to the bomber, 27 people were killed" adds the bomber's death; "16 people
-    were killed, including the perpetrator" moves one death from the victims to him."""
-    killed = [s for s in found if s.category == "killed" and s.min]
-    if not killed:
-        return
-    for match in BESIDES.finditer(text):
-        span = Span(clause.start + match.start(), clause.start + match.end(), match.group(), "casualty")
-        many = match.group("who").lower().endswith("s")
-        number = QUANTITY.fullmatch(match.group("n") or "")
-        counted = quantity_from_match(number) if number else None
-        if counted is not None and counted.exact and counted.min is not None:
-            found.append(Statement("perpetrators_killed", counted.min, counted.min, True, span,
-                                   match.group("who")))
-            continue
-        found.append(Statement("perpetrators_killed", 2 if many else 1, None if many else 1,
-                               not many, span, match.group("who")))
-    for match in INCLUDING.finditer(text):
-        span = Span(clause.start + match.start(), clause.start + match.end(), match.group(), "casualty")
-        if any(s.category.startswith("perpetrators_") and s.evidence.overlaps(span) for s in found):
-            continue  # an apposition already read: "Nine people, including the bomber, died"
-        best = max(killed, key=lambda s: s.min or 0)
-        found.remove(best)
-        low = None if best.min is None else best.min - 1
-        high = None if best.max is None else best.max - 1
-        found.append(Statement("killed", low, high, best.exact, best.evidence, best.phrase))
-        found.append(Statement("perpetrators_killed", 1, 1, True, span, match.group("who")))
-        return
-
-
-def _apposition_total(
-    text: str, clause: Span, match: re.Match[str], kind: str, found: list[Statement],
-    covered: list[tuple[int, int]],
-) -> bool:
-    """"Nine people, including three soldiers and four assailants, were killed": the total
-    before the apposition, split into the attackers it names and the victims. True if read."""
-    apposition = apposition_before(text, match.start())
-    if apposition is None:
-        return False
-    apposition_start, inner = apposition
-    start, phrase = subject_before(text, apposition_start)
-    phrase = trim_to_quantity(phrase)
-    if not phrase or not QUANTITY.match(phrase):
-        return False
-    if any(s < match.end() and start < e for s, e in covered):
-        return True
-    low, high, exact = count_phrase(phrase)
-    span = Span(clause.start + start, clause.start + match.end(), text[start:match.end()], "casualty")
-    covered.append((start, match.end()))
-    attackers = attackers_in(inner)
-    is_perp = bool(PERPETRATOR_NOUNS.search(phrase))
-    if is_perp or not attackers or low is None or low < attackers:
-        found.append(Statement(("perpetrators_" if is_perp else "") + kind, low, high, exact, span, phrase))
-        return True
-    found.append(Statement(kind, low - attackers, None if high is None else high - attackers, exact,
-                           span, phrase))
-    found.append(Statement("perpetrators_" + kind, attackers, attackers, True, span,
-                           inner))
-    return True
-
-
-def _subject_of_apposition(text: str, end: int) -> tuple[int, str]:
-    """"Abduvaliyev, a police officer, was killed": the subject before a comma-closed
-    apposition ("The assailant, identified as X, was killed" -> "The assailant")."""
-    before = text[:end].rstrip()
-    if not before.endswith(","):
-        return end, ""
-    comma = before.rfind(",", 0, len(before) - 1)
-    if comma <= 0:
-        return end, ""
-    start, phrase = subject_before(text, comma)
-    return start, trim_to_quantity(phrase)
-
-
-def _perp_phrase(text: str, perp: re.Match[str]) -> str:
-    _, phrase = subject_before(text, perp.start())
-    return trim_to_quantity(f"{phrase} {perp.group()}".strip())
-
-
-def combine(statements: list[Statement]) -> dict[str, tuple[int | None, int | None, bool, list[Span]]]:
-    """One figure per category: the largest stated minimum, with every statement as evidence."""
-    result: dict[str, tuple[int | None, int | None, bool, list[Span]]] = {}
-    for category in CATEGORIES:
-        mine = [s for s in statements if s.category == category]
-        if not mine:
-            continue
-        best = max(mine, key=lambda s: (s.min or 0, s.exact))
-        result[category] = (best.min, best.max, best.exact, [s.evidence for s in mine])
-    return result
 
 
 @register_stage("casualties")
@@ -317,22 +316,28 @@ class CasualtyCounter:
 
         told = told_elsewhere(doc)
         for index, frame in enumerate(doc.frames):
-            self.count(frame, told.get(index, []))
+            self.count(frame, told.get(index, []), doc.clauses)
         return doc
 
     @staticmethod
-    def count(frame: Frame, extra: list[Span] | None = None) -> None:
+    def count(frame: Frame, extra: list[Span] | None = None, context: list[Span] | None = None) -> None:
+        """Combine the frame's figures (and those told apart, ``extra``); ``context``, the
+        article's clauses, tells how many attackers there were ("Fourteen militants ...")."""
         # A perpetrator's own claim ("saying its fighters had killed 20 soldiers") is not a
         # casualty source.
         from incidex.pipeline.casualty_tolls import counted_attackers, suicide_attackers_died
 
         clauses = sorted([*frame.clauses, *(extra or [])], key=lambda c: c.start)
+        # Nor is a toll summed over a series ("collectively causing seven injuries"): GTD
+        # divides it among the incidents, which the report rarely lets us do.
+        series = {c.attrs.get("sentence") for c in context or frame.clauses if SERIES_TOTAL.search(c.text)}
         own = [s for clause in frame.clauses if not CLAIMED_TOLL.search(clause.text)
-               for s in clause_statements(clause)]
+               and clause.attrs.get("sentence", -1) not in series for s in clause_statements(clause)]
         # A toll told apart adds its figures; its "no casualties" or its dead attackers alone
         # do not make the incident one with no victims (which the success rules read).
         told = [s for clause in extra or [] for s in clause_statements(clause) if s.min]
-        statements = [counted_attackers(s, clauses) for s in [*own, *told]]
+        before = [c for c in context or [] if c.start < frame.start and c not in clauses]
+        statements = [counted_attackers(s, [*clauses, *before]) for s in [*own, *told]]
         if own or told:
             bombers = suicide_attackers_died(clauses, statements)
             if bombers is not None:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from incidex.pipeline.doc import Span
-from incidex.pipeline.quantities import QUANTITY, quantity_from_match
+from incidex.pipeline.quantities import QUANTITY, leading_quantity, quantity_from_match
 
 __all__ = [
     "ACTIVE",
@@ -19,6 +19,7 @@ __all__ = [
     "BESIDES",
     "BLEW_UP",
     "BODIES",
+    "BODY_OF",
     "CALENDAR",
     "CATEGORIES",
     "CLAIMED_TOLL",
@@ -37,6 +38,7 @@ __all__ = [
     "TOLL",
     "TO_DEATH",
     "WOUNDED",
+    "WOUNDING_VERB",
     "YEAR",
     "ZERO",
     "Statement",
@@ -47,22 +49,30 @@ __all__ = [
 
 _KILLED = r"(?:(?:shot|stabbed|beaten|burned|burnt|stoned|hacked|bludgeoned|strangled)\s+to\s+death|" \
           r"shot\s+dead|shot\s+and\s+killed|killed|dead|died|slain|murdered|executed|" \
-          r"beheaded|massacred|gunned\s+down|lost\s+(?:their|his|her)\s+lives)"
+          r"beheaded|decapitated|assassinated|massacred|gunned\s+down|lost\s+(?:their|his|her)\s+lives)"
 WOUNDED = r"(?:wounded|injured|hurt|maimed|hospitali[sz]ed|shot\s+and\s+wounded|" \
-           r"(?:suffered|sustained)\s+(?:\w+\s+){0,2}?(?:injuries|wounds))"
-_AUX = r"(?:(?:was|were|had\s+been|have\s+been|has\s+been|are|is|being|been|got|left)\s+)?" \
-       r"(?:(?:also|reportedly|later|seriously|critically|slightly|fatally|badly|all|both|"\
-       r"allegedly|then|subsequently|eventually|instantly)\s+)*"
+           r"(?:suffered|sustained)\s+(?:\w+\s+){0,2}?(?:injuries|wounds)|" \
+           r"(?:stabbed|beaten|assaulted)(?!\s+(?:to\s+death|and\s+killed|dead)))"
+_AUX = r"(?:(?:was|were|had\s+been|have\s+been|has\s+been|are|is|being|been|got|left)\s+" \
+       r"(?:[a-z]+ly\s+)?)?" \
+       r"(?:(?:also|reportedly|reported|confirmed|later|seriously|critically|slightly|fatally|badly|"\
+       r"all|both|allegedly|then|subsequently|eventually|instantly)\s+)*"
 
 PASSIVE = re.compile(rf"\b{_AUX}(?P<verb>{_KILLED}|{WOUNDED})\b", re.IGNORECASE)
 ACTIVE = re.compile(
     r"\b(?P<verb>(?:shot|stabbed|beat|burned|burnt|stoned|hacked|bludgeoned|strangled)\s+to\s+death|"
     r"kill(?:ed|ing|s)?|shot\s+dead|gunned\s+down|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|hurt(?:ing)?|"
-    r"inflicted\s+(?:\w+\s+){0,3}?wounds\s+on|hitting|hit|struck|ran\s+over|run\s+over)\s+"
+    r"inflicted\s+(?:\w+\s+){0,3}?wounds\s+on|hitting|hit|struck|ran\s+over|run\s+over|"
+    r"stabbing|assault(?:ed|ing)|murder(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing|s)?|decapitat(?:ed|ing|es)|"
+    r"assassinat(?:ed|ing|es)|slaughter(?:ed|ing|s)?|slit\s+the\s+throats?\s+of|"
+    r"(?:result(?:ed|ing|s)?\s+in|caus(?:ed|ing|es)|(?:led|leading)\s+to)\s+the\s+"
+    r"(?:deaths?|injur(?:y|ies)|wounding)\s+of|(?:(?:and\s+)?the\s+)?(?:injur(?:y|ies)|wounding)\s+of|"
+    r"(?:claim(?:ed|ing|s)?|took|taking|cost(?:ing)?)\s+the\s+lives\s+of)\s+"
     r"(?!(?:after|before|in|at(?!\s+least)|on|by|with|when|while|as|during|and|or|but|to|for|"
+    r"including|along|among|"
     r"from|near|outside|inside|since|because)\b)"
-    r"(?P<object>(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+)?"
-    r"(?:[\w’'-]+\s+){0,4}?[\w’'-]+?)(?=\s+(?:in|at|on|with|and|before|after|as|who|while|"
+    r"(?P<object>(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+|all\s+)?"
+    r"(?:[\w’'-]+\s+){0,6}?[\w’'-]+?)(?=\s+(?:in|at|on|with|and|but|then|along|before|after|as|who|while|"
     r"during|near|inside|outside|when|from|including)\b|[,;.:]|$)",
     re.IGNORECASE,
 )
@@ -79,7 +89,7 @@ CONJUNCT = re.compile(
     r"eleven|twelve|several|dozens|a|an)\s+(?:other\s+)?[\w-]+)\b(?!\s+(?:were|was|had|have|are)\b)",
     re.IGNORECASE,
 )
-NAMED = re.compile(r"(?:[A-Z][\w.'-]*\s+){1,5}[A-Z][\w'-]*[^s\W]$")
+NAMED = re.compile(r"(?:[A-Z][\w.'-]*\s+){1,7}[A-Z][\w'-]*[^s\W]$")
 _ATTACKER = r"(?P<who>(?:suicide\s+)?(?:bomber|attacker|assailant|gunman|perpetrator|hijacker|shooter)s?)"
 BESIDES = re.compile(rf"\b(?:in\s+addition\s+to|besides|apart\s+from)\s+(?:the\s+|all\s+)?"
                       rf"(?:(?P<n>[\w-]+)\s+)??{_ATTACKER}\b", re.IGNORECASE)
@@ -107,6 +117,10 @@ _BOUNDARY = re.compile(
     r"(?i)^(?:that|which|who|when|where|while|after|before|and|but|as|said|says|including|"
     r"then|with|by|in|on|at|from|of|to|had|has|have|was|were|after|claimed|reported)$"
 )
+#: The count before "of the": "six of the assailants", "one of the attackers".
+_PARTITIVE = re.compile(rf"(?i)(?:{QUANTITY.pattern}|all)")
+#: "a family of six": the count after "of".
+_FAMILY_OF = re.compile(rf"(?i)^(?:an?|the)\s+family\s+of\s+(?P<n>{QUANTITY.pattern})")
 DETERMINER = re.compile(r"(?i)^(?:a|an|the|one|his|her|their|its|this|that|another)$")
 #: "stoned a civilian to death": the victim between the verb and "to death".
 TO_DEATH = re.compile(
@@ -115,6 +129,12 @@ TO_DEATH = re.compile(
     re.IGNORECASE,
 )
 #: "Six bodies were found": GTD counts the dead a report finds.
+#: "The body of a Palestinian ... was found", "police recovered the decomposed body of a woman".
+BODY_OF = re.compile(
+    r"(?i)\b(?:(?:found|discovered|recovered)\s+)?(?:the|a)\s+(?:[\w-]+\s+)?body\s+of\s+(?:an?|the)\b"
+    r"(?:[^.;]{0,100}?\b(?:was|were|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:found|discovered|"
+    r"recovered|dumped)\b)?"
+)
 BODIES = re.compile(
     rf"\b(?P<n>{QUANTITY.pattern})\s+(?:[\w-]+\s+)?bod(?:y|ies)\s+(?:were|was|have\s+been|had\s+been)\s+"
     r"(?:\w+\s+)?(?:found|discovered|recovered|dumped)\b",
@@ -139,6 +159,8 @@ _MORE = re.compile(r"(?i)^(?P<mod>(?:(?:at\s+)?least|more\s+than|nearly|about|so
 _AGE = re.compile(r"(?i)[\w,]+(?:[\s-]+\w+)?[\s-]+years?[\s-]+old")
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
 SINGULAR_AUX = re.compile(r"(?i)(?:was|has\s+been|is)\b")
+#: Active verbs of injury; every other verb ACTIVE reads kills.
+WOUNDING_VERB = re.compile(r"(?i)wound|injur|hurt|inflict|hit|struck|ran\s+over|run\s+over|stabb|assault")
 SELF = re.compile(r"\b(?:himself|herself|themselves)\b", re.IGNORECASE)
 
 CATEGORIES = ("killed", "wounded", "perpetrators_killed", "perpetrators_wounded")
@@ -158,11 +180,23 @@ def count_phrase(phrase: str) -> tuple[int | None, int | None, bool]:
     words = phrase.split()
     if phrase.lower() in ("himself", "herself"):
         return 1, 1, True
-    match = QUANTITY.match(phrase)
+    family = _FAMILY_OF.match(phrase)
+    if family:
+        counted = leading_quantity(family.group("n"))
+        if counted is not None:
+            return counted
+    match = QUANTITY.match(re.sub(r"(?i)^all\s+(?:of\s+the\s+)?(?=\S)", "", phrase))
     if match:
         quantity = quantity_from_match(match)
         if quantity is not None:
             return quantity.min, quantity.max, quantity.exact
+    if len(words) > 2 and DETERMINER.match(words[0]):
+        counted = leading_quantity(" ".join(words[1:]))
+        if counted is not None and counted[2] and words[1].lower() not in ("a", "an", "one") and \
+                not _AGE.match(" ".join(words[1:])):
+            return counted  # "the four assailants": four, not some
+    if words and DETERMINER.match(words[0]) and words[-1].lower() == "couple":
+        return 2, 2, True  # "the couple was killed"
     if words and DETERMINER.match(words[0]):
         head = words[-1].lower()
         plural = head.endswith("s") or head in ("men", "people", "police", "children", "women")
@@ -174,8 +208,13 @@ def subject_before(text: str, end: int) -> tuple[int, str]:
     """The noun phrase ending just before ``end`` (a few words, stopped at clause words)."""
     tokens = list(re.finditer(r"[\w’'-]+|[,;:()\"“”]", text[:end]))
     kept: list[re.Match[str]] = []
-    for token in reversed(tokens[-7:]):
+    window = tokens[-9:]
+    for index in range(len(window) - 1, -1, -1):
+        token = window[index]
         word = token.group()
+        if word.lower() == "of" and kept and index > 0 and _PARTITIVE.fullmatch(window[index - 1].group()):
+            kept.append(token)  # "six of the assailants": six, not the assailants
+            continue
         if not word[0].isalnum() or _BOUNDARY.match(word):
             break
         kept.append(token)
@@ -188,6 +227,8 @@ def subject_before(text: str, end: int) -> tuple[int, str]:
 
 def trim_to_quantity(phrase: str) -> str:
     """'attackers five teenage attackers' -> from the last number or determiner on."""
+    if re.match(r"(?i)all\s+(?:of\s+)?the\s", phrase):
+        return phrase  # "All of the assailants": as many as attacked, which the report told
     more = _MORE.match(phrase)
     if more and not _AGE.match(phrase[more.end():]):
         mod = re.sub(r"(?i)^least", "at least", more.group("mod") or "")

@@ -161,7 +161,7 @@ def test_victims_besides_those_told_add_up() -> None:
 
 def test_a_series_toll_told_in_a_split_sentence_is_not_the_incidents() -> None:
     text = ("A car bomb exploded outside a mosque in Tripoli, Lebanon. At least 47 people were "
-            "killed and 300 others were wounded across the two blasts.")
+            "killed and 300 others were wounded in the blasts combined.")
     assert _killed_total(text) in (0, None)
 
 
@@ -228,3 +228,61 @@ def test_an_attacker_and_a_victim_killed_together_both_count() -> None:
     text = ("An assailant shot at people in a tavern in Philadelphia, Pennsylvania. The assailant "
             "and one civilian were killed and five people were injured in the attack.")
     assert _killed_total(text) == 2
+
+
+def test_thousands_are_one_number_and_a_threat_no_toll() -> None:
+    assert _figures("More than 1,200 people were wounded.") == {"wounded": (1200, None)}
+    assert _figures("The rebels say that, if necessary, soldiers must be killed, as well as "
+                    "their allies.") == {}
+
+
+def test_them_are_the_people_counted_before() -> None:
+    assert _figures("They dragged six supporters out of their homes and killed them.") == {
+        "killed": (6, 6)}
+
+
+def test_as_many_as_keeps_a_coordinated_count() -> None:
+    figures = _figures("Fourteen soldiers and as many as 15 perpetrators were killed.")
+    assert figures["killed"] == (14, 14)
+    assert figures["perpetrators_killed"][0] == 15
+
+
+def test_nobody_in_any_phrasing_is_no_count() -> None:
+    assert _figures("A gunman opened fire on the headquarters, injuring no one.") == {}
+    assert _figures("The fire was put out before anyone was hurt.") == {}
+    assert _figures("Neither the UN worker nor the driver were injured in the chase.") == {}
+
+
+def test_a_named_victim_who_he_was_and_others_listed() -> None:
+    text = ("Assailants used sickles to assault and wound Ram Sharan Mahat, the Finance Minister, "
+            "and eight Nepali Congress members.")
+    assert _figures(text) == {"wounded": (9, 9)}
+
+
+def test_fatally_wounded_is_killed_and_three_of_them_no_more() -> None:
+    assert _figures("The envoy was fatally wounded when he answered the phone.") == {"killed": (1, 1)}
+    assert _figures("The blast wounded about 18 people, three of them seriously.") == {
+        "wounded": (18, 18)}
+    assert _figures("A bomb went off, causing injuries to the journalist and his son.") == {
+        "wounded": (2, 2)}
+    assert _figures("One bomb hit a house injuring one person.") == {"wounded": (1, 1)}
+
+
+def test_a_series_total_is_shared_out_among_the_attacks() -> None:
+    text = ("A car bomb exploded outside a mosque in Tripoli, Lebanon. This was one of two "
+            "coordinated car bomb attacks on mosques in the city. At least 47 people were killed "
+            "and 300 others were wounded across the two blasts.")
+    casualties = _one(text).casualties
+    assert total_count(casualties.killed, casualties.perpetrators_killed) == 23
+    assert total_count(casualties.wounded, casualties.perpetrators_wounded) == 150
+
+
+def test_this_attacks_own_toll_is_not_shared_out() -> None:
+    text = ("A suicide bomber detonated a car near a checkpoint in Makhachkala, Russia. This was "
+            "one of two coordinated attacks on the checkpoint. Fourteen people, including the "
+            "bomber, died in this attack, while 101 people were wounded across both attacks.")
+    assert _killed_total(text) == 14
+
+
+def test_nobody_reportedly_hurt_is_a_zero() -> None:
+    assert _figures("No one was reportedly injured or killed by the blast.") == {"wounded": (0, 0)}

@@ -24,7 +24,6 @@ from incidex.pipeline.casualty_parts import (
     ALONG_WITH,
     PLACE_BEFORE,
     PREVENTED,
-    SERIES_TOTAL,
     STRUCK_THING,
     WHEN,
     apposition_total,
@@ -64,6 +63,7 @@ from incidex.pipeline.casualty_patterns import (
     subject_before,
     trim_to_quantity,
 )
+from incidex.pipeline.casualty_series import series_share, shared_out
 from incidex.pipeline.casualty_subjects import (
     clause_opening_subject,
     counts_people,
@@ -74,6 +74,16 @@ from incidex.pipeline.frames import Frame
 from incidex.pipeline.lexicon import PERPETRATOR_NOUNS
 from incidex.pipeline.quantities import QUANTITY
 from incidex.pipeline.registry import register_stage
+
+#: The last counted people told before a verb: "dragged six supporters out of their homes".
+_COUNTED_PEOPLE = re.compile(rf"(?i)\b(?:{QUANTITY.pattern})\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+s\b")
+
+
+def _counted_before(text: str, end: int) -> str:
+    """Who "them" are: the last count of people (not attackers) before ``end``, or ''."""
+    found = [m for m in _COUNTED_PEOPLE.finditer(text, 0, end)
+             if not PERPETRATOR_NOUNS.search(m.group()) and counts_people(m.group())]
+    return found[-1].group() if found else ""
 
 
 def clause_statements(clause: Span) -> list[Statement]:
@@ -145,18 +155,22 @@ def _read_clause(clause: Span) -> list[Statement]:
             if others:
                 add(kind, others.group("np"), others.start(), others.end())
             continue
+        if NOBODY.match(obj):
+            continue  # "injuring no one": nobody to count
         phrase = trim_to_quantity(obj)
         named = obj[:len(obj) - len(phrase)].strip()
         if phrase.isdigit() and named and PROPER.fullmatch(named):
             phrase = "one " + named  # "killed Donald Smart 49": his age, not a count
         if obj.lower() in ("him", "her"):
             phrase = "one person"  # "fired upon the commissioner, wounding him": GTD counts him
+        if obj.lower() == "them":
+            phrase = _counted_before(text, match.start())  # "took six supporters ... killed them"
         if (NAMED.match(obj) or (PROPER.fullmatch(obj) and not CALENDAR.search(obj))) and \
                 phrase.split()[0].lower() not in ("a", "an", "the"):
             phrase = "one " + obj  # "killed Lieutenant Colonel Salam Fakhari": one person
         items = listed_after(text, match.end())
         if phrase.startswith("one ") and items and re.match(r"(?i)(?:an?|the)\b", items[0][0]):
-            items = []  # "killed Magomed Khidirov, an imam": who he was, not another victim
+            items = items[1:]  # "killed Magomed Khidirov, an imam": who he was, not another victim
         if not phrase or not (QUANTITY.match(phrase) or DETERMINER.match(phrase.split()[0])) or \
                 WHEN.search(phrase):
             continue  # "to be killed this year": a time, not a victim
@@ -197,11 +211,16 @@ def _read_clause(clause: Span) -> list[Statement]:
     for match in PASSIVE.finditer(text):
         verb = match.group("verb").lower()
         kind = "wounded" if re.match(WOUNDED, verb, re.IGNORECASE) else "killed"
+        if re.search(r"(?i)\b(?:fatally|mortally)\b", match.group()):
+            kind = "killed"  # "was fatally wounded": he died
         if match.group() == match.group("verb") and (OBJECT_FOLLOWS.match(text, match.end()) or (
                 re.match(r"\s+[A-Z]", text[match.end():]) and not verb.startswith(("dead", "died")))):
             continue  # "fighters killed seven soldiers", "shot and killed Officer X": active
         if re.search(r"(?i)\b(?:injured|hurt|wounded|killed)\s+(?:or|nor)\s+$", text[:match.start()]):
             continue  # "no one was injured or killed": the zero is read below
+        if re.search(r"(?i)\b(?:must|should|would|will|could|might|may|can|to)\s+be\s+$",
+                     text[:match.start()]):
+            continue  # "terrorists must be killed": a threat or an aim, not a toll
         if verb in ("stabbed", "beaten", "assaulted") and not re.match(
                 r"(?i)(?:was|were|had|have|has|are|is|being|been|got|left)\b", match.group()):
             continue  # "Assailants stabbed Luke Sarker": the attackers stabbed, not stabbed
@@ -211,7 +230,7 @@ def _read_clause(clause: Span) -> list[Statement]:
         phrase = trim_to_quantity(phrase)
         if phrase.lower() in ("be", "to be", "been", "being", "have", "has", "had"):
             continue  # "the second auditor to be killed": no subject of its own
-        if NOBODY.match(phrase):
+        if NOBODY.match(phrase) or re.search(r"(?i)\b(?:no\s+one|nobody)$", phrase):
             continue  # "Nobody was hurt": a zero, read below
         if not phrase:
             # "Abduvaliyev, a police officer, was killed"; "At least three people, all
@@ -328,14 +347,15 @@ class CasualtyCounter:
         from incidex.pipeline.casualty_tolls import counted_attackers, suicide_attackers_died
 
         clauses = sorted([*frame.clauses, *(extra or [])], key=lambda c: c.start)
-        # Nor is a toll summed over a series ("collectively causing seven injuries"): GTD
-        # divides it among the incidents, which the report rarely lets us do.
-        series = {c.attrs.get("sentence") for c in context or frame.clauses if SERIES_TOTAL.search(c.text)}
+        # A toll summed over a series ("across the two blasts") counts this incident's share,
+        # as GTD divides it; none where the report does not say how many attacks shared it.
+        share = series_share(context or frame.clauses)
         own = [s for clause in frame.clauses if not CLAIMED_TOLL.search(clause.text)
-               and clause.attrs.get("sentence", -1) not in series for s in clause_statements(clause)]
+               for s in shared_out(clause_statements(clause), clause, share)]
         # A toll told apart adds its figures; its "no casualties" or its dead attackers alone
         # do not make the incident one with no victims (which the success rules read).
-        told = [s for clause in extra or [] for s in clause_statements(clause) if s.min]
+        told = [s for clause in extra or [] for s in shared_out(clause_statements(clause), clause, share)
+                if s.min]
         before = [c for c in context or [] if c.start < frame.start and c not in clauses]
         statements = [counted_attackers(s, [*clauses, *before]) for s in [*own, *told]]
         if own or told:

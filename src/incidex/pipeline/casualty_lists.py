@@ -26,7 +26,7 @@ _ASIDE = re.compile(
 #: One more item of a list of victims: ", one marine", ", and three body guards", " and the
 #: driver". It starts with a count or a determiner, as the first object did.
 _ITEM = re.compile(
-    rf"(?:,\s*(?:and\s+)?|\s+and\s+|,?\s+along\s+with\s+|,?\s+as\s+well\s+as\s+)(?P<np>(?:(?:{QUANTITY.pattern}|an?|the|his|her|their|its)\s+"
+    rf"(?:,\s+(?:and\s+)?|\s+and\s+|,?\s+along\s+with\s+|,?\s+as\s+well\s+as\s+)(?P<np>(?:(?:{QUANTITY.pattern}|an?|the|his|her|their|its)\s+"
     r"(?:[\w’'-]+\s+){0,5}?[\w’'-]+?)|himself|herself|themselves)"
     r"(?=\s+(?:in|at|on|with|and|before|after|as|who|while|during|near|inside|outside|when|from|"
     r"including)\b|\s*[,;.:]|\s*$)",
@@ -36,9 +36,9 @@ _ITEM = re.compile(
 _NOT_AN_ITEM = re.compile(
     r"(?i)\b(?:said|says|told|reported|according|claimed|were|was|is|are|had|has|have|did|"
     r"attack|incident|blast|bombing|explosion|area|city|town|village|province|district|"
-    r"building|day|time|year|week|month|morning|night|evening|afternoon|process|same|first|"
+    r"building|(?<!-)(?:day|year|week|month)(?!-)|time|morning|night|evening|afternoon|process|same|first|"
     r"last|latter|former|rest|kill\w*|death\w*|dead|injur\w*|wound\w*|lives|instantly|"
-    r"immediately|later|outright)\b"
+    r"immediately|later|outright|them|whom)\b"
 )
 _NEW_SUBJECT = re.compile(
     r"(?i)\s+(?:were|was|had|have|are|is)\b|\s+who\s+(?:were|was)\s+(?:\w+\s+)?(?:wounded|injured|hurt)"
@@ -48,7 +48,7 @@ _NEW_SUBJECT = re.compile(
 #: the driver and a soldier wounded".
 LEFT_DEAD = re.compile(
     rf"\b(?:left|leaving|leaves)\s+(?P<np>(?:{QUANTITY.pattern}|the|his|her|their)(?:\s+[\w’'-]+){{0,8}}?)"
-    r"\s+(?P<what>dead|wounded|injured)\b",
+    r"\s+(?P<what>dead|wounded|injured|hurt|beaten)\b",
     re.IGNORECASE,
 )
 #: "claimed at least 41 lives", "resulting in 11 fatalities and 35 injuries", "four deaths".
@@ -58,7 +58,7 @@ COUNTED_TOLL = re.compile(
     re.IGNORECASE,
 )
 _DETERMINED = re.compile(r"(?i)(?:the|his|her|their|an?)\s")
-_JOINT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
+_JOINT = re.compile(r"\s*,\s+(?:and\s+)?|(?<!\d),(?:and\s+)?|\s+and\s+", re.IGNORECASE)
 
 
 def without_asides(text: str) -> tuple[str, list[int]]:

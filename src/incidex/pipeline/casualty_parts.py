@@ -30,7 +30,6 @@ __all__ = [
     "ALONG_WITH",
     "PLACE_BEFORE",
     "PREVENTED",
-    "SERIES_TOTAL",
     "STRUCK_THING",
     "WHEN",
     "apposition_total",
@@ -50,13 +49,6 @@ STRUCK_THING = re.compile(
 #: "stopped a suicide bomber from assassinating the governor": a killing prevented.
 PREVENTED = re.compile(r"(?i)\b(?:stop\w*|prevent\w*|foil\w*|thwart\w*|kept)\b[^.;]{0,60}\bfrom\s+$")
 
-#: A toll summed over several attacks: "collectively causing seven injuries", "in the four
-#: attacks" ("in total" and "overall" also close the toll of one incident, so they do not count).
-SERIES_TOTAL = re.compile(
-    r"(?i)\b(?:collectively|cumulative\w*|combined|across\s+(?:the|both|all)\b|(?:in|from|during|"
-    r"between)\s+(?:both|all|the\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+))\s+"
-    r"(?:\w+\s+)?(?:attacks|blasts|bombings|explosions|incidents|assaults|raids))"
-)
 
 ALONG_WITH = re.compile(r"(?i),?\s+(?:along\s+with|as\s+well\s+as)\s")
 

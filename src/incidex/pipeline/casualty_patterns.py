@@ -51,7 +51,7 @@ _KILLED = r"(?:(?:shot|stabbed|beaten|burned|burnt|stoned|hacked|bludgeoned|stra
           r"shot\s+dead|shot\s+and\s+killed|killed|dead|died|slain|murdered|executed|" \
           r"beheaded|decapitated|assassinated|massacred|gunned\s+down|lost\s+(?:their|his|her)\s+lives)"
 WOUNDED = r"(?:wounded|injured|hurt|maimed|hospitali[sz]ed|shot\s+and\s+wounded|" \
-           r"(?:suffered|sustained)\s+(?:\w+\s+){0,2}?(?:injuries|wounds)|" \
+           r"(?:suffered|sustained|received)\s+(?:\w+\s+){0,2}?(?:injuries|wounds|burns)|" \
            r"(?:stabbed|beaten|assaulted)(?!\s+(?:to\s+death|and\s+killed|dead)))"
 _AUX = r"(?:(?:was|were|had\s+been|have\s+been|has\s+been|are|is|being|been|got|left)\s+" \
        r"(?:[a-z]+ly\s+)?)?" \
@@ -61,23 +61,26 @@ _AUX = r"(?:(?:was|were|had\s+been|have\s+been|has\s+been|are|is|being|been|got|
 PASSIVE = re.compile(rf"\b{_AUX}(?P<verb>{_KILLED}|{WOUNDED})\b", re.IGNORECASE)
 ACTIVE = re.compile(
     r"\b(?P<verb>(?:shot|stabbed|beat|burned|burnt|stoned|hacked|bludgeoned|strangled)\s+to\s+death|"
-    r"kill(?:ed|ing|s)?|shot\s+dead|gunned\s+down|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|hurt(?:ing)?|"
+    r"kill(?:ed|ing|s)?|shot\s+dead|gunned\s+down|wound(?:ed|ing|s)?|injur(?:ed|ing|es|e)|hurt(?:ing)?|"
     r"inflicted\s+(?:\w+\s+){0,3}?wounds\s+on|hitting|hit|struck|ran\s+over|run\s+over|"
     r"stabbing|assault(?:ed|ing)|murder(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing|s)?|decapitat(?:ed|ing|es)|"
     r"assassinat(?:ed|ing|es)|slaughter(?:ed|ing|s)?|slit\s+the\s+throats?\s+of|"
     r"(?:result(?:ed|ing|s)?\s+in|caus(?:ed|ing|es)|(?:led|leading)\s+to)\s+the\s+"
     r"(?:deaths?|injur(?:y|ies)|wounding)\s+of|(?:(?:and\s+)?the\s+)?(?:injur(?:y|ies)|wounding)\s+of|"
+    r"(?:caus(?:ed|ing)|inflict(?:ed|ing))\s+injuries\s+to|"
     r"(?:claim(?:ed|ing|s)?|took|taking|cost(?:ing)?)\s+the\s+lives\s+of)\s+"
     r"(?!(?:after|before|in|at(?!\s+least)|on|by|with|when|while|as|during|and|or|but|to|for|"
-    r"including|along|among|"
+    r"including|along|among|across|throughout|amid|following|"
     r"from|near|outside|inside|since|because)\b)"
     r"(?P<object>(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+|all\s+)?"
     r"(?:[\w’'-]+\s+){0,6}?[\w’'-]+?)(?=\s+(?:in|at|on|with|and|but|then|along|before|after|as|who|while|"
+    r"killing|injuring|wounding|leaving|"
     r"during|near|inside|outside|when|from|including)\b|[,;.:]|$)",
     re.IGNORECASE,
 )
 ZERO = re.compile(
-    r"\b(?:no\s+(?:one|body)\s+was\s+(?P<zv1>killed|hurt|injured|wounded)|nobody\s+was\s+"
+    r"\b(?:no\s+(?:one|body)\s+was\s+(?:\w+ly\s+)?(?P<zv1>killed|hurt|injured|wounded)|nobody\s+was\s+"
+    r"(?:\w+ly\s+)?"
     r"(?P<zv2>killed|hurt|injured|wounded)|no\s+(?:reported\s+|reports\s+of\s+)?"
     r"(?P<zv3>casualties|injuries|deaths|fatalities)|"
     r"without\s+(?P<zv4>casualties|injuries|loss\s+of\s+life)|there\s+were\s+no\s+"
@@ -94,7 +97,7 @@ _ATTACKER = r"(?P<who>(?:suicide\s+)?(?:bomber|attacker|assailant|gunman|perpetr
 BESIDES = re.compile(rf"\b(?:in\s+addition\s+to|besides|apart\s+from)\s+(?:the\s+|all\s+)?"
                       rf"(?:(?P<n>[\w-]+)\s+)??{_ATTACKER}\b", re.IGNORECASE)
 INCLUDING = re.compile(rf"\bincluding\s+(?:the\s+)?{_ATTACKER}\b", re.IGNORECASE)
-NOBODY = re.compile(r"(?i)(?:nobody|no\s+one|none)\b")
+NOBODY = re.compile(r"(?i)(?:nobody|no\s+one|none|anyone|anybody|neither|no\s+other)\b|.*\b(?:or$|nor\b)")
 CLAIMED_TOLL = re.compile(
     r"\bclaim\w*\s+(?:\w+\s+){0,2}?(?:responsibility|credit)\b.*\b(?:its|their)\s+"
     r"(?:fighters|militants|men|members|mujahideen|soldiers)\b",
@@ -121,6 +124,7 @@ _BOUNDARY = re.compile(
 _PARTITIVE = re.compile(rf"(?i)(?:{QUANTITY.pattern}|all)")
 #: "a family of six": the count after "of".
 _FAMILY_OF = re.compile(rf"(?i)^(?:an?|the)\s+family\s+of\s+(?P<n>{QUANTITY.pattern})")
+_HEDGE_BEFORE = re.compile(r"(?i)\b(?:as\s+many\s+as|more\s+than|up\s+to)\s+$")
 DETERMINER = re.compile(r"(?i)^(?:a|an|the|one|his|her|their|its|this|that|another)$")
 #: "stoned a civilian to death": the victim between the verb and "to death".
 TO_DEATH = re.compile(
@@ -206,7 +210,7 @@ def count_phrase(phrase: str) -> tuple[int | None, int | None, bool]:
 
 def subject_before(text: str, end: int) -> tuple[int, str]:
     """The noun phrase ending just before ``end`` (a few words, stopped at clause words)."""
-    tokens = list(re.finditer(r"[\w’'-]+|[,;:()\"“”]", text[:end]))
+    tokens = list(re.finditer(r"\d{1,3}(?:,\d{3})+\b|[\w’'-]+|[,;:()\"“”]", text[:end]))  # "1,902"
     kept: list[re.Match[str]] = []
     window = tokens[-9:]
     for index in range(len(window) - 1, -1, -1):
@@ -222,6 +226,9 @@ def subject_before(text: str, end: int) -> tuple[int, str]:
         return end, ""
     kept.reverse()
     start = kept[0].start()
+    hedge = _HEDGE_BEFORE.search(text, 0, start)
+    if hedge and QUANTITY.match(kept[0].group()):
+        start = hedge.start()  # "and as many as 15 perpetrators were killed"
     return start, text[start:kept[-1].end()]
 
 

@@ -25,7 +25,7 @@ _ATTACKERS_INSIDE = re.compile(
     re.IGNORECASE,
 )
 #: A coordinating joint just before a noun phrase: "six soldiers and | four attackers".
-_JOINT = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)$", re.IGNORECASE)
+_JOINT = re.compile(r"(?:(?<!\d),\s*(?:and\s+)?|,\s+(?:and\s+)?|\s+and\s+)$", re.IGNORECASE)
 #: Words that show the stretch before a passive verb holds a verb of its own (so a number at
 #: the start of the clause is not its subject).
 _OTHER_VERB = re.compile(

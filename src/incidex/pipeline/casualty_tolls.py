@@ -13,6 +13,7 @@ import re
 
 from incidex.pipeline.casualties import clause_statements
 from incidex.pipeline.casualty_patterns import BESIDES, CLAIMED_TOLL, Statement
+from incidex.pipeline.casualty_series import series_share
 from incidex.pipeline.doc import Doc, Span
 from incidex.pipeline.quantities import QUANTITY, quantity_from_match
 
@@ -117,6 +118,7 @@ def told_elsewhere(doc: Doc) -> dict[int, list[Span]]:
     """
     if not doc.frames:
         return {}
+    share = series_share(doc.clauses)  # a total the report lets us share out is told too
     framed = {(c.start, c.end) for frame in doc.frames for c in frame.clauses}
     starts = [frame.start for frame in doc.frames]
     out: dict[int, list[Span]] = {}
@@ -124,8 +126,9 @@ def told_elsewhere(doc: Doc) -> dict[int, list[Span]]:
         kind = clause.attrs.get("kind")
         if (clause.start, clause.end) in framed or kind == "background":
             continue
-        if kind == "series" and (len(doc.frames) > 1 or _ACROSS.search(clause.text)):
-            continue  # "16 people were killed across the four attacks": the series' toll
+        if kind == "series" and (len(doc.frames) > 1 or (
+                _ACROSS.search(clause.text) and not share.get(int(clause.attrs.get("sentence", -1))))):
+            continue  # "16 people were killed in the attacks": the series' toll, not shared out
         if CLAIMED_TOLL.search(clause.text) or _UNREAL.search(clause.text) or _COMMENTARY.search(
                 clause.text):
             continue

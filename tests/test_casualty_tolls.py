@@ -286,3 +286,8 @@ def test_this_attacks_own_toll_is_not_shared_out() -> None:
 
 def test_nobody_reportedly_hurt_is_a_zero() -> None:
     assert _figures("No one was reportedly injured or killed by the blast.") == {"wounded": (0, 0)}
+
+
+def test_kidnapped_and_killed_is_a_killing_and_days_later_no_victims() -> None:
+    assert _figures("Two men were abducted and killed by gunmen.") == {"killed": (2, 2)}
+    assert _figures("Three soldiers were kidnapped and killed 33 days later.") == {"killed": (3, 3)}

@@ -55,7 +55,8 @@ ALONG_WITH = re.compile(r"(?i),?\s+(?:along\s+with|as\s+well\s+as)\s")
 WHEN = re.compile(
     r"(?i)\b(?:year|week|month|day|morning|night|evening|afternoon|time|weekend)s?$|"
     r"^(?:the|a|this|that|last|next)\s+(?:same\s+)?(?:year|week|month|day|morning|night|evening|"
-    r"afternoon|time|weekend)\b|\b(?:earlier|previously|ago)\b"
+    r"afternoon|time|weekend)\b|\b(?:earlier|previously|ago)\b|"
+    r"\b(?:days?|weeks?|months?|years?|hours?)\s+(?:later|after|afterwards)\b"
 )
 
 #: "Two people riding on | the motorcycle were killed": a place, not the subject.

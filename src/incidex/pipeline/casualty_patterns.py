@@ -48,7 +48,8 @@ __all__ = [
 ]
 
 _KILLED = r"(?:(?:shot|stabbed|beaten|burned|burnt|stoned|hacked|bludgeoned|strangled)\s+to\s+death|" \
-          r"shot\s+dead|shot\s+and\s+killed|killed|dead|died|slain|murdered|executed|" \
+          r"shot\s+dead|shot\s+and\s+killed|(?:kidnapped|abducted|tortured|captured|beaten|stabbed)\s+" \
+          r"and\s+(?:killed|murdered|executed|beheaded)|killed|dead|died|slain|murdered|executed|" \
           r"beheaded|decapitated|assassinated|massacred|gunned\s+down|lost\s+(?:their|his|her)\s+lives)"
 WOUNDED = r"(?:wounded|injured|hurt|maimed|hospitali[sz]ed|shot\s+and\s+wounded|" \
            r"(?:suffered|sustained|received)\s+(?:\w+\s+){0,2}?(?:injuries|wounds|burns)|" \

@@ -20,6 +20,9 @@ from incidex.pipeline.quantities import find_quantities, leading_quantity, parse
         ("a police officer", (1, 1, True)),
         ("some 100 people", (100, 100, False)),
         ("up to 40 people", (0, 40, False)),
+        ("a dozen soldiers", (12, 12, True)),  # a dozen multiplies: not one plus twelve
+        ("two dozen villagers", (24, 24, True)),
+        ("Two-dozen Iraqi children", (24, 24, True)),  # one number, not a range two to twelve
     ],
 )
 def test_leading_quantity_keeps_the_uncertainty_of_the_text(
@@ -39,3 +42,8 @@ def test_quantities_carry_offsets_into_the_text() -> None:
     spans = [text[q.start:q.end] for q in found]
     assert "at least 11" in spans
     assert "dozens" in spans
+
+
+def test_an_article_before_a_number_word_is_not_one_more() -> None:
+    assert parse_number("a sixty-five") is None
+    assert parse_number("a hundred") == 100

@@ -52,3 +52,15 @@ def test_a_lost_space_after_a_full_stop_still_ends_the_sentence() -> None:
                                   "They were wounded in the attack.U.S. forces came."])
 def test_abbreviations_without_a_space_do_not_end_it(text: str) -> None:
     assert len(split_sentences(text)) == 1
+
+
+def test_a_comma_and_before_the_last_counted_subject_does_not_cut_the_clause() -> None:
+    text = "Seven soldiers, one policeman, and one civilian were killed in the attack."
+    sentence = split_sentences(text)[0]
+    assert [c.text for c in split_clauses(text, sentence)] == [text]
+
+
+def test_a_relative_clause_object_is_no_new_subject() -> None:
+    text = "Gunmen fired on the car, killing him and four others who were inside it."
+    sentence = split_sentences(text)[0]
+    assert len(split_clauses(text, sentence)) == 1

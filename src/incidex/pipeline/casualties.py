@@ -10,178 +10,100 @@ the people are victims or perpetrators is read from the head noun ("attackers", 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import replace
 
+from incidex.pipeline.casualty_lists import (
+    COUNTED_TOLL,
+    LEFT_DEAD,
+    listed_after,
+    split_listed,
+    without_asides,
+)
+from incidex.pipeline.casualty_parts import (
+    ADJECTIVAL,
+    ALONG_WITH,
+    PLACE_BEFORE,
+    PREVENTED,
+    STRUCK_THING,
+    WHEN,
+    apposition_total,
+    attackers_among_dead,
+    breakdown,
+    combine,
+    perp_phrase,
+    subject_of_apposition,
+)
+from incidex.pipeline.casualty_patterns import (
+    ACTIVE,
+    ATTEMPTED,
+    BLEW_UP,
+    BODIES,
+    BODY_OF,
+    CALENDAR,
+    CLAIMED_TOLL,
+    CONJUNCT,
+    DETERMINER,
+    NAMED,
+    NOBODY,
+    NOT_SUBJECT,
+    OBJECT_FOLLOWS,
+    PASSIVE,
+    PROPER,
+    SELF,
+    SINGULAR_AUX,
+    SURVIVED,
+    TO_DEATH,
+    TOLL,
+    WOUNDED,
+    WOUNDING_VERB,
+    YEAR,
+    ZERO,
+    Statement,
+    count_phrase,
+    subject_before,
+    trim_to_quantity,
+)
+from incidex.pipeline.casualty_series import series_share, shared_out
 from incidex.pipeline.casualty_subjects import (
-    apposition_before,
-    attackers_in,
     clause_opening_subject,
+    counts_people,
     joined_before,
 )
 from incidex.pipeline.doc import Doc, Span
 from incidex.pipeline.frames import Frame
 from incidex.pipeline.lexicon import PERPETRATOR_NOUNS
-from incidex.pipeline.quantities import QUANTITY, quantity_from_match
+from incidex.pipeline.quantities import QUANTITY
 from incidex.pipeline.registry import register_stage
 
-_KILLED = r"(?:(?:shot|stabbed|beaten|burned|burnt|stoned|hacked|bludgeoned|strangled)\s+to\s+death|" \
-          r"shot\s+dead|shot\s+and\s+killed|killed|dead|died|slain|murdered|executed|" \
-          r"beheaded|massacred|gunned\s+down|lost\s+(?:their|his|her)\s+lives)"
-_WOUNDED = r"(?:wounded|injured|hurt|maimed|hospitali[sz]ed|shot\s+and\s+wounded|" \
-           r"(?:suffered|sustained)\s+(?:\w+\s+){0,2}?(?:injuries|wounds))"
-_AUX = r"(?:(?:was|were|had\s+been|have\s+been|has\s+been|are|is|being|been|got|left)\s+)?" \
-       r"(?:(?:also|reportedly|later|seriously|critically|slightly|fatally|badly|all|both|"\
-       r"allegedly|then|subsequently|eventually|instantly)\s+)*"
-
-_PASSIVE = re.compile(rf"\b{_AUX}(?P<verb>{_KILLED}|{_WOUNDED})\b", re.IGNORECASE)
-_ACTIVE = re.compile(
-    r"\b(?P<verb>(?:shot|stabbed|beat|burned|burnt|stoned|hacked|bludgeoned|strangled)\s+to\s+death|"
-    r"kill(?:ed|ing|s)?|shot\s+dead|gunned\s+down|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|hurt(?:ing)?|"
-    r"inflicted\s+(?:\w+\s+){0,3}?wounds\s+on|hitting|hit|struck|ran\s+over|run\s+over)\s+"
-    r"(?!(?:after|before|in|at(?!\s+least)|on|by|with|when|while|as|during|and|or|but|to|for|"
-    r"from|near|outside|inside|since|because)\b)"
-    r"(?P<object>(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+)?"
-    r"(?:[\w’'-]+\s+){0,4}?[\w’'-]+?)(?=\s+(?:in|at|on|with|and|before|after|as|who|while|"
-    r"during|near|inside|outside|when|from|including)\b|[,;.:]|$)",
-    re.IGNORECASE,
-)
-_ZERO = re.compile(
-    r"\b(?:no\s+(?:one|body)\s+was\s+(?P<zv1>killed|hurt|injured|wounded)|nobody\s+was\s+"
-    r"(?P<zv2>killed|hurt|injured|wounded)|no\s+(?:reported\s+|reports\s+of\s+)?"
-    r"(?P<zv3>casualties|injuries|deaths|fatalities)|"
-    r"without\s+(?P<zv4>casualties|injuries|loss\s+of\s+life)|there\s+were\s+no\s+"
-    r"(?:reported\s+)?(?P<zv5>casualties|injuries|deaths|fatalities))\b",
-    re.IGNORECASE,
-)
-_CONJUNCT = re.compile(
-    r"\s+and\s+(?P<np>(?:at\s+least\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve|several|dozens|a|an)\s+(?:other\s+)?[\w-]+)\b(?!\s+(?:were|was|had|have|are)\b)",
-    re.IGNORECASE,
-)
-_NAMED = re.compile(r"(?:[A-Z][\w.'-]*\s+){1,5}[A-Z][\w'-]*[^s\W]$")
-_ATTACKER = r"(?P<who>(?:suicide\s+)?(?:bomber|attacker|assailant|gunman|perpetrator|hijacker|shooter)s?)"
-BESIDES = re.compile(rf"\b(?:in\s+addition\s+to|besides|apart\s+from)\s+(?:the\s+|all\s+)?"
-                      rf"(?:(?P<n>[\w-]+)\s+)??{_ATTACKER}\b", re.IGNORECASE)
-_INCLUDING = re.compile(rf"\bincluding\s+(?:the\s+)?{_ATTACKER}\b", re.IGNORECASE)
-_NOBODY = re.compile(r"(?i)(?:nobody|no\s+one|none)\b")
-CLAIMED_TOLL = re.compile(
-    r"\bclaim\w*\s+(?:\w+\s+){0,2}?(?:responsibility|credit)\b.*\b(?:its|their)\s+"
-    r"(?:fighters|militants|men|members|mujahideen|soldiers)\b",
-    re.IGNORECASE,
-)
-_OBJECT_FOLLOWS = re.compile(
-    r"\s+(?:at\s+least\s+|more\s+than\s+)?(?:a|an|the|his|her|their|\d+|one|two|three|four|"
-    r"five|six|seven|eight|nine|ten|several|dozens|scores|hundreds|many|some)\b",
-    re.IGNORECASE,
-)
-_SURVIVED = re.compile(r"\bsurvived\b", re.IGNORECASE)
-_TOLL = re.compile(
-    r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths))\s+(?:at|of|"
-    r"(?:[\w'’-]+\s+){0,12}?(?:rose|risen|climbed|increased|jumped|reached|stood|stands|was|is|"
-    r"now)(?:\s+(?:to|at))?)\s+(?P<n>(?:at\s+least\s+)?[\w,-]+)",
-    re.IGNORECASE,
-)
-_BLEW_UP = re.compile(r"\bblew\s+(?P<who>himself|herself|themselves)\s+up\b", re.IGNORECASE)
-_BOUNDARY = re.compile(
-    r"(?i)^(?:that|which|who|when|where|while|after|before|and|but|as|said|says|including|"
-    r"then|with|by|in|on|at|from|of|to|had|has|have|was|were|after|claimed|reported)$"
-)
-_DETERMINER = re.compile(r"(?i)^(?:a|an|the|one|his|her|their|its|this|that|another)$")
-#: "stoned a civilian to death": the victim between the verb and "to death".
-_TO_DEATH = re.compile(
-    r"\b(?:shot|stabbed|beat|burned|burnt|stoned|hacked|bludgeoned|strangled|lynched)\s+"
-    r"(?P<object>(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s+to\s+death\b",
-    re.IGNORECASE,
-)
-#: "Six bodies were found": GTD counts the dead a report finds.
-_BODIES = re.compile(
-    rf"\b(?P<n>{QUANTITY.pattern})\s+(?:[\w-]+\s+)?bod(?:y|ies)\s+(?:were|was|have\s+been|had\s+been)\s+"
-    r"(?:\w+\s+)?(?:found|discovered|recovered|dumped)\b",
-    re.IGNORECASE,
-)
-#: A bare name in a list of the dead: "Roshan and his driver".
-_PROPER = re.compile(r"(?:[A-Z][\w'-]+\s+){0,3}[A-Z][\w'-]*[a-z]")
-_CALENDAR = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|"
-                       r"april|may|june|july|august|september|october|november|december\b")
-#: A noun phrase after these is no subject of its own: "In addition to the five assailants,".
-_NOT_SUBJECT = re.compile(r"(?i)\b(?:to|of|at|in|on|from|with|by|including|besides|than|near)\s*$")
-_ATTEMPTED = re.compile(
-    r"(?i)\b(?:attempt\w*|tr(?:y|ied|ying)|plot\w*|plann?\w*|intend\w*|want\w*|threat\w*|vow\w*|"
-    r"aim\w*|sought|seeking|order\w*|meant|going|failed)\s+to\s+$"
-)
-#: "An additional 40 people", "another six students": the number after the determiner.
-_MORE = re.compile(r"(?i)^(?P<mod>(?:(?:at\s+)?least|more\s+than|nearly|about|some)\s+)?"
-                   r"(?:an?|another|the|its|their)\s+(?:(?:additional|further|other|more|"
-                   r"remaining)\s+)?(?=(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
-                   r"twelve|dozen|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b))")
-#: "a 32-year-old man": an age, not a count.
-_AGE = re.compile(r"(?i)[\w,]+(?:[\s-]+\w+)?[\s-]+years?[\s-]+old")
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_SINGULAR_AUX = re.compile(r"(?i)(?:was|has\s+been|is)\b")
-_SELF = re.compile(r"\b(?:himself|herself|themselves)\b", re.IGNORECASE)
-
-CATEGORIES = ("killed", "wounded", "perpetrators_killed", "perpetrators_wounded")
+#: The last counted people told before a verb: "dragged six supporters out of their homes".
+_COUNTED_PEOPLE = re.compile(rf"(?i)\b(?:{QUANTITY.pattern})\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+s\b")
 
 
-@dataclass(frozen=True)
-class Statement:
-    category: str
-    min: int | None
-    max: int | None
-    exact: bool
-    evidence: Span
-    phrase: str
-
-
-def _count(phrase: str) -> tuple[int | None, int | None, bool]:
-    words = phrase.split()
-    if phrase.lower() in ("himself", "herself"):
-        return 1, 1, True
-    match = QUANTITY.match(phrase)
-    if match:
-        quantity = quantity_from_match(match)
-        if quantity is not None:
-            return quantity.min, quantity.max, quantity.exact
-    if words and _DETERMINER.match(words[0]):
-        head = words[-1].lower()
-        plural = head.endswith("s") or head in ("men", "people", "police", "children", "women")
-        return (2, None, False) if plural else (1, 1, True)
-    return 2, None, False  # a bare plural: "policemen were injured"
-
-
-def _subject_before(text: str, end: int) -> tuple[int, str]:
-    """The noun phrase ending just before ``end`` (a few words, stopped at clause words)."""
-    tokens = list(re.finditer(r"[\w’'-]+|[,;:()\"“”]", text[:end]))
-    kept: list[re.Match[str]] = []
-    for token in reversed(tokens[-7:]):
-        word = token.group()
-        if not word[0].isalnum() or _BOUNDARY.match(word):
-            break
-        kept.append(token)
-    if not kept:
-        return end, ""
-    kept.reverse()
-    start = kept[0].start()
-    return start, text[start:kept[-1].end()]
-
-
-def _trim_to_quantity(phrase: str) -> str:
-    """'attackers five teenage attackers' -> from the last number or determiner on."""
-    more = _MORE.match(phrase)
-    if more and not _AGE.match(phrase[more.end():]):
-        mod = re.sub(r"(?i)^least", "at least", more.group("mod") or "")
-        return mod + phrase[more.end():]  # "an additional 40 people": 40, not "an"
-    words = phrase.split()
-    for i, word in enumerate(words):
-        rest = " ".join(words[i:])
-        if _YEAR.fullmatch(word.rstrip(",")) and i + 1 < len(words):
-            continue  # "On July 20, 2008 a suicide bomber": a date, not a count
-        if _DETERMINER.match(word) or QUANTITY.match(rest):
-            return rest
-    return phrase
+def _counted_before(text: str, end: int) -> str:
+    """Who "them" are: the last count of people (not attackers) before ``end``, or ''."""
+    found = [m for m in _COUNTED_PEOPLE.finditer(text, 0, end)
+             if not PERPETRATOR_NOUNS.search(m.group()) and counts_people(m.group())]
+    return found[-1].group() if found else ""
 
 
 def clause_statements(clause: Span) -> list[Statement]:
+    """Every casualty figure a clause states, read with its parenthetical asides cut out
+    ("killing nine Central Reserve Police Force (CRPF) personnel"); evidence points into the
+    clause as written."""
+    text, offsets = without_asides(clause.text)
+    if len(text) == len(clause.text):
+        return _read_clause(clause)
+    statements = _read_clause(Span(clause.start, clause.start + len(text), text, clause.label))
+    out: list[Statement] = []
+    for statement in statements:
+        start = clause.start + offsets[statement.evidence.start - clause.start]
+        end = clause.start + offsets[statement.evidence.end - clause.start]
+        span = Span(start, end, clause.text[start - clause.start:end - clause.start], "casualty")
+        out.append(replace(statement, evidence=span))
+    return out
+
+
+def _read_clause(clause: Span) -> list[Statement]:
     text = clause.text
     found: list[Statement] = []
     covered: list[tuple[int, int]] = []
@@ -190,8 +112,8 @@ def clause_statements(clause: Span) -> list[Statement]:
     def add(kind: str, phrase: str, start: int, end: int) -> None:
         if any(s < end and start < e for s, e in covered):
             return
-        is_perp = bool(PERPETRATOR_NOUNS.search(phrase)) or bool(_SELF.search(phrase))
-        low, high, exact = _count(phrase)
+        is_perp = bool(PERPETRATOR_NOUNS.search(phrase)) or bool(SELF.search(phrase))
+        low, high, exact = count_phrase(phrase)
         category = ("perpetrators_" if is_perp else "") + kind
         span = Span(clause.start + start, clause.start + end, text[start:end], "casualty")
         found.append(Statement(category, low, high, exact, span, phrase))
@@ -204,10 +126,10 @@ def clause_statements(clause: Span) -> list[Statement]:
         if any(s < end and start < e for s, e in covered):
             return
         for perp in (False, True):
-            mine = [p for p in parts if bool(PERPETRATOR_NOUNS.search(p) or _SELF.search(p)) == perp]
+            mine = [p for p in parts if bool(PERPETRATOR_NOUNS.search(p) or SELF.search(p)) == perp]
             if not mine:
                 continue
-            counts = [_count(p) for p in mine]
+            counts = [count_phrase(p) for p in mine]
             low = sum(c[0] or 0 for c in counts)
             high = None if any(c[1] is None for c in counts) else sum(c[1] or 0 for c in counts)
             category = ("perpetrators_" if perp else "") + kind
@@ -216,35 +138,58 @@ def clause_statements(clause: Span) -> list[Statement]:
                                    " and ".join(reversed(mine))))
         covered.append((start, end))
 
-    for match in _ACTIVE.finditer(text):
-        if _ATTEMPTED.search(text, max(0, match.start() - 40), match.start()):
+    for match in ACTIVE.finditer(text):
+        if ATTEMPTED.search(text, max(0, match.start() - 40), match.start()) or PREVENTED.search(
+                text, max(0, match.start() - 80), match.start()):
             continue  # "attempted to kill two people": an aim, not a toll
+        if match.group("verb").lower().endswith("ed") and ADJECTIVAL.search(text, 0, match.start()):
+            continue  # "a tribute to murdered Prefect Erignac": a victim of another day
         verb = match.group("verb").lower()
-        kind = "killed" if verb.startswith(("kill", "shot", "gunned")) or verb.endswith("death") \
-            else "wounded"
+        kind = "wounded" if WOUNDING_VERB.match(verb) or "injur" in verb or "wounding" in verb \
+            else "killed"
         obj = match.group("object")
-        if _SELF.fullmatch(obj):
+        if SELF.fullmatch(obj):
             # "killing himself and 28 others": the attacker's death, then the victims'.
             add(kind, obj, match.start(), match.end())
-            others = _CONJUNCT.match(text, match.end())
+            others = CONJUNCT.match(text, match.end())
             if others:
                 add(kind, others.group("np"), others.start(), others.end())
             continue
-        phrase = _trim_to_quantity(obj)
-        if _NAMED.match(obj) and phrase.split()[0].lower() not in ("a", "an", "the"):
+        if NOBODY.match(obj):
+            continue  # "injuring no one": nobody to count
+        phrase = trim_to_quantity(obj)
+        named = obj[:len(obj) - len(phrase)].strip()
+        if phrase.isdigit() and named and PROPER.fullmatch(named):
+            phrase = "one " + named  # "killed Donald Smart 49": his age, not a count
+        if obj.lower() in ("him", "her"):
+            phrase = "one person"  # "fired upon the commissioner, wounding him": GTD counts him
+        if obj.lower() == "them":
+            phrase = _counted_before(text, match.start())  # "took six supporters ... killed them"
+        if (NAMED.match(obj) or (PROPER.fullmatch(obj) and not CALENDAR.search(obj))) and \
+                phrase.split()[0].lower() not in ("a", "an", "the"):
             phrase = "one " + obj  # "killed Lieutenant Colonel Salam Fakhari": one person
-        if not phrase or not (QUANTITY.match(phrase) or _DETERMINER.match(phrase.split()[0])):
-            continue
-        if verb in ("hitting", "hit", "struck", "ran over", "run over") and not re.search(
+        items = listed_after(text, match.end())
+        if phrase.startswith("one ") and items and re.match(r"(?i)(?:an?|the)\b", items[0][0]):
+            items = items[1:]  # "killed Magomed Khidirov, an imam": who he was, not another victim
+        if not phrase or not (QUANTITY.match(phrase) or DETERMINER.match(phrase.split()[0])) or \
+                WHEN.search(phrase):
+            continue  # "to be killed this year": a time, not a victim
+        if (verb in ("hitting", "hit", "struck", "ran over", "run over") and (not re.search(
             r"\b(?:car|truck|vehicle|van|lorry)\b", text, re.IGNORECASE
-        ):
-            continue
+        ) or STRUCK_THING.search(obj))) or (verb.startswith("assault") and STRUCK_THING.search(obj)):
+            continue  # "struck the vehicle of the governor": a thing hit, nobody hurt
         end = match.end()
-        conjunct = _CONJUNCT.match(text, end)
+        if items and breakdown(phrase, [item for item, _, _ in items]):
+            items = []  # "killing three workers, one Chinese and two Palestinians": who they were
+        if items:
+            # "killing two civilians, one marine, 15 MILF fighters": one count of all listed.
+            add_parts(kind, [phrase, *(item for item, _, _ in items)][::-1], match.start(), items[-1][2])
+            continue
+        conjunct = CONJUNCT.match(text, end)
         if conjunct and not PERPETRATOR_NOUNS.search(conjunct.group()):
             # "wounding one policeman and three civilians": one count of four.
-            low, high, exact = _count(phrase)
-            more = _count(conjunct.group("np"))
+            low, high, exact = count_phrase(phrase)
+            more = count_phrase(conjunct.group("np"))
             add_total = (
                 (low or 0) + (more[0] or 0),
                 None if high is None or more[1] is None else high + more[1],
@@ -257,32 +202,55 @@ def clause_statements(clause: Span) -> list[Statement]:
                 covered.append((match.start(), conjunct.end()))
             continue
         add(kind, phrase, match.start(), end)
-    for match in _PASSIVE.finditer(text):
+    for match in LEFT_DEAD.finditer(text):
+        kind = "killed" if match.group("what").lower() == "dead" else "wounded"
+        add_parts(kind, split_listed(match.group("np"))[::-1], match.start(), match.end())
+    for match in COUNTED_TOLL.finditer(text):
+        kind = "wounded" if match.group("what").lower() == "injuries" else "killed"
+        add(kind, match.group("n"), match.start(), match.end())
+    for match in PASSIVE.finditer(text):
         verb = match.group("verb").lower()
-        kind = "wounded" if re.match(_WOUNDED, verb, re.IGNORECASE) else "killed"
-        if match.group() == match.group("verb") and _OBJECT_FOLLOWS.match(text, match.end()):
-            continue  # "fighters killed seven soldiers": active, read above
-        if _apposition_total(text, clause, match, kind, found, covered):
+        kind = "wounded" if re.match(WOUNDED, verb, re.IGNORECASE) else "killed"
+        if re.search(r"(?i)\b(?:fatally|mortally)\b", match.group()):
+            kind = "killed"  # "was fatally wounded": he died
+        if match.group() == match.group("verb") and (OBJECT_FOLLOWS.match(text, match.end()) or (
+                re.match(r"\s+[A-Z]", text[match.end():]) and not verb.startswith(("dead", "died")))):
+            continue  # "fighters killed seven soldiers", "shot and killed Officer X": active
+        if re.search(r"(?i)\b(?:injured|hurt|wounded|killed)\s+(?:or|nor)\s+$", text[:match.start()]):
+            continue  # "no one was injured or killed": the zero is read below
+        if re.search(r"(?i)\b(?:must|should|would|will|could|might|may|can|to)\s+be\s+$",
+                     text[:match.start()]):
+            continue  # "terrorists must be killed": a threat or an aim, not a toll
+        if verb in ("stabbed", "beaten", "assaulted") and not re.match(
+                r"(?i)(?:was|were|had|have|has|are|is|being|been|got|left)\b", match.group()):
+            continue  # "Assailants stabbed Luke Sarker": the attackers stabbed, not stabbed
+        if apposition_total(text, clause, match, kind, found, covered):
             continue
-        subject_start, phrase = _subject_before(text, match.start())
-        phrase = _trim_to_quantity(phrase)
-        if _NOBODY.match(phrase):
+        subject_start, phrase = subject_before(text, match.start())
+        phrase = trim_to_quantity(phrase)
+        if phrase.lower() in ("be", "to be", "been", "being", "have", "has", "had"):
+            continue  # "the second auditor to be killed": no subject of its own
+        if NOBODY.match(phrase) or re.search(r"(?i)\b(?:no\s+one|nobody)$", phrase):
             continue  # "Nobody was hurt": a zero, read below
         if not phrase:
             # "Abduvaliyev, a police officer, was killed"; "At least three people, all
             # prisoners, were wounded" (a plural subject only when it is a count).
-            start_, subject = _subject_of_apposition(text, match.start())
-            if _SINGULAR_AUX.match(match.group()) or (QUANTITY.match(subject) and not _DETERMINER.match(
+            start_, subject = subject_of_apposition(text, match.start())
+            if SINGULAR_AUX.match(match.group()) or (QUANTITY.match(subject) and not DETERMINER.match(
                     subject.split()[0] if subject else "")):
                 subject_start, phrase = start_, subject
-        if phrase and not (QUANTITY.match(phrase) or _DETERMINER.match(phrase.split()[0])):
+        after_preposition = bool(phrase and PLACE_BEFORE.search(text[:subject_start]))
+        if phrase and (after_preposition or not (QUANTITY.match(phrase) or DETERMINER.match(
+                phrase.split()[0]))):
+            # "Two people riding on the motorcycle were killed": the count opens the clause.
             opening = clause_opening_subject(text, match.start())
             if opening is not None:
                 subject_start, phrase = 0, opening
-            elif _SINGULAR_AUX.match(match.group()):
+            elif SINGULAR_AUX.match(match.group()) and not (QUANTITY.match(phrase) or DETERMINER.match(
+                    phrase.split()[0])):
                 phrase = "one " + phrase  # "Nathan Graff was wounded": one person
         if not phrase and first_perp and re.match(r"(?i)(?:being|been)\b", match.group()):
-            phrase = _perp_phrase(text, first_perp)
+            phrase = perp_phrase(text, first_perp)
         if not phrase:
             continue
         if verb == "dead" and not QUANTITY.match(phrase) and "shot" not in match.group().lower():
@@ -293,29 +261,44 @@ def clause_statements(clause: Span) -> list[Statement]:
         first = min(subject_start, match.start())
         joint = joined_before(text, subject_start)
         while joint is not None:
-            other_start, other = _subject_before(text, joint)
-            other = _trim_to_quantity(other)
-            if not other or len(other.split()) > 5 or _YEAR.fullmatch(other) or (
-                _NOT_SUBJECT.search(text[:other_start]) and not re.match(r"(?i)least\b", text[other_start:])
+            other_start, other = subject_before(text, joint)
+            other = trim_to_quantity(other)
+            if any(s < joint and other_start < e for s, e in covered):
+                break  # "Five men died and 15 others were injured": the dead are told already
+            if not other or len(other.split()) > 5 or YEAR.fullmatch(other) or not counts_people(
+                    text[other_start:]) or (
+                NOT_SUBJECT.search(text[:other_start]) and not re.match(r"(?i)least\b", text[other_start:])
             ):
                 break
             with_and = "and" in text[joint:first].lower()
-            named = bool(with_and and _PROPER.fullmatch(other) and not _CALENDAR.search(other))
-            if not (QUANTITY.match(other) or (with_and and _DETERMINER.match(other.split()[0])) or named):
+            named = bool(with_and and PROPER.fullmatch(other) and not CALENDAR.search(other))
+            if not (QUANTITY.match(other) or (with_and and DETERMINER.match(other.split()[0])) or named):
                 break
             parts.append("one " + other if named else other)
             first = other_start
             joint = joined_before(text, other_start)
-        if len(parts) > 1 and _PROPER.fullmatch(parts[0]) and not QUANTITY.match(parts[0]):
+        if len(parts) > 1 and PROPER.fullmatch(parts[0]) and not QUANTITY.match(parts[0]):
             parts[0] = "one " + parts[0]  # "Singh and Kerketta were killed": two people
-        add_parts(kind, parts, first, match.end())
-    for match in _TO_DEATH.finditer(text):
-        phrase = _trim_to_quantity(match.group("object"))
-        if phrase and (QUANTITY.match(phrase) or _DETERMINER.match(phrase.split()[0])):
+        end = match.end()
+        if ALONG_WITH.match(text, end):
+            # "The mayor was killed along with his secretary": the others count too.
+            along = listed_after(text, end)
+            parts = [*(item for item, _, _ in along[::-1]), *parts]
+            end = along[-1][2] if along else end
+        add_parts(kind, parts, first, end)
+    for match in TO_DEATH.finditer(text):
+        phrase = trim_to_quantity(match.group("object"))
+        if PROPER.fullmatch(match.group("object")):
+            phrase = "one " + match.group("object")  # "beat Zada to death"
+        if phrase and (QUANTITY.match(phrase) or DETERMINER.match(phrase.split()[0])):
             add("killed", phrase, match.start(), match.end())
-    for match in _BODIES.finditer(text):
+    for match in BODY_OF.finditer(text):
+        if match.group().lower().startswith(("found", "discovered", "recovered")) or match.group(
+                ).rstrip().lower().endswith(("found", "discovered", "recovered", "dumped")):
+            add("killed", "one", match.start(), match.end())
+    for match in BODIES.finditer(text):
         add("killed", match.group("n"), match.start(), match.end())
-    for match in _ZERO.finditer(text):
+    for match in ZERO.finditer(text):
         word = next(g for g in match.groups() if g).lower()
         kinds = ["killed"] if word in ("killed", "deaths", "fatalities") else ["wounded"]
         if word in ("casualties", "loss of life"):
@@ -323,15 +306,15 @@ def clause_statements(clause: Span) -> list[Statement]:
         for kind in kinds:
             span = Span(clause.start + match.start(), clause.start + match.end(), match.group())
             found.append(Statement(kind, 0, 0, True, span, match.group()))
-    for match in _TOLL.finditer(text):
+    for match in TOLL.finditer(text):
         quantity = QUANTITY.match(match.group("n"))
         if quantity:
             add("killed", match.group("n"), match.start(), match.end())
-    for match in _BLEW_UP.finditer(text):
+    for match in BLEW_UP.finditer(text):
         add("killed", match.group("who"), match.start(), match.end())
-    _attackers_among_dead(text, clause, found)
-    survived = _SURVIVED.search(text)
-    survivor = _subject_before(text, survived.start())[1] if survived else ""
+    attackers_among_dead(text, clause, found)
+    survived = SURVIVED.search(text)
+    survivor = subject_before(text, survived.start())[1] if survived else ""
     if survived and first_perp and PERPETRATOR_NOUNS.search(survivor):
         span = Span(clause.start + first_perp.start(), clause.start + survived.end(),
                     text[first_perp.start():survived.end()], "casualty")
@@ -339,97 +322,6 @@ def clause_statements(clause: Span) -> list[Statement]:
         if re.search(r"\bhospital", text, re.IGNORECASE):
             found.append(Statement("perpetrators_wounded", 1, 1, True, span, first_perp.group()))
     return found
-
-
-def _attackers_among_dead(text: str, clause: Span, found: list[Statement]) -> None:
-    """"In addition to the bomber, 27 people were killed" adds the bomber's death; "16 people
-    were killed, including the perpetrator" moves one death from the victims to him."""
-    killed = [s for s in found if s.category == "killed" and s.min]
-    if not killed:
-        return
-    for match in BESIDES.finditer(text):
-        span = Span(clause.start + match.start(), clause.start + match.end(), match.group(), "casualty")
-        many = match.group("who").lower().endswith("s")
-        number = QUANTITY.fullmatch(match.group("n") or "")
-        counted = quantity_from_match(number) if number else None
-        if counted is not None and counted.exact and counted.min is not None:
-            found.append(Statement("perpetrators_killed", counted.min, counted.min, True, span,
-                                   match.group("who")))
-            continue
-        found.append(Statement("perpetrators_killed", 2 if many else 1, None if many else 1,
-                               not many, span, match.group("who")))
-    for match in _INCLUDING.finditer(text):
-        span = Span(clause.start + match.start(), clause.start + match.end(), match.group(), "casualty")
-        if any(s.category.startswith("perpetrators_") and s.evidence.overlaps(span) for s in found):
-            continue  # an apposition already read: "Nine people, including the bomber, died"
-        best = max(killed, key=lambda s: s.min or 0)
-        found.remove(best)
-        low = None if best.min is None else best.min - 1
-        high = None if best.max is None else best.max - 1
-        found.append(Statement("killed", low, high, best.exact, best.evidence, best.phrase))
-        found.append(Statement("perpetrators_killed", 1, 1, True, span, match.group("who")))
-        return
-
-
-def _apposition_total(
-    text: str, clause: Span, match: re.Match[str], kind: str, found: list[Statement],
-    covered: list[tuple[int, int]],
-) -> bool:
-    """"Nine people, including three soldiers and four assailants, were killed": the total
-    before the apposition, split into the attackers it names and the victims. True if read."""
-    apposition = apposition_before(text, match.start())
-    if apposition is None:
-        return False
-    apposition_start, inner = apposition
-    start, phrase = _subject_before(text, apposition_start)
-    phrase = _trim_to_quantity(phrase)
-    if not phrase or not QUANTITY.match(phrase):
-        return False
-    if any(s < match.end() and start < e for s, e in covered):
-        return True
-    low, high, exact = _count(phrase)
-    span = Span(clause.start + start, clause.start + match.end(), text[start:match.end()], "casualty")
-    covered.append((start, match.end()))
-    attackers = attackers_in(inner)
-    is_perp = bool(PERPETRATOR_NOUNS.search(phrase))
-    if is_perp or not attackers or low is None or low < attackers:
-        found.append(Statement(("perpetrators_" if is_perp else "") + kind, low, high, exact, span, phrase))
-        return True
-    found.append(Statement(kind, low - attackers, None if high is None else high - attackers, exact,
-                           span, phrase))
-    found.append(Statement("perpetrators_" + kind, attackers, attackers, True, span,
-                           inner))
-    return True
-
-
-def _subject_of_apposition(text: str, end: int) -> tuple[int, str]:
-    """"Abduvaliyev, a police officer, was killed": the subject before a comma-closed
-    apposition ("The assailant, identified as X, was killed" -> "The assailant")."""
-    before = text[:end].rstrip()
-    if not before.endswith(","):
-        return end, ""
-    comma = before.rfind(",", 0, len(before) - 1)
-    if comma <= 0:
-        return end, ""
-    start, phrase = _subject_before(text, comma)
-    return start, _trim_to_quantity(phrase)
-
-
-def _perp_phrase(text: str, perp: re.Match[str]) -> str:
-    _, phrase = _subject_before(text, perp.start())
-    return _trim_to_quantity(f"{phrase} {perp.group()}".strip())
-
-
-def combine(statements: list[Statement]) -> dict[str, tuple[int | None, int | None, bool, list[Span]]]:
-    """One figure per category: the largest stated minimum, with every statement as evidence."""
-    result: dict[str, tuple[int | None, int | None, bool, list[Span]]] = {}
-    for category in CATEGORIES:
-        mine = [s for s in statements if s.category == category]
-        if not mine:
-            continue
-        best = max(mine, key=lambda s: (s.min or 0, s.exact))
-        result[category] = (best.min, best.max, best.exact, [s.evidence for s in mine])
-    return result
 
 
 @register_stage("casualties")
@@ -443,22 +335,29 @@ class CasualtyCounter:
 
         told = told_elsewhere(doc)
         for index, frame in enumerate(doc.frames):
-            self.count(frame, told.get(index, []))
+            self.count(frame, told.get(index, []), doc.clauses)
         return doc
 
     @staticmethod
-    def count(frame: Frame, extra: list[Span] | None = None) -> None:
+    def count(frame: Frame, extra: list[Span] | None = None, context: list[Span] | None = None) -> None:
+        """Combine the frame's figures (and those told apart, ``extra``); ``context``, the
+        article's clauses, tells how many attackers there were ("Fourteen militants ...")."""
         # A perpetrator's own claim ("saying its fighters had killed 20 soldiers") is not a
         # casualty source.
         from incidex.pipeline.casualty_tolls import counted_attackers, suicide_attackers_died
 
         clauses = sorted([*frame.clauses, *(extra or [])], key=lambda c: c.start)
+        # A toll summed over a series ("across the two blasts") counts this incident's share,
+        # as GTD divides it; none where the report does not say how many attacks shared it.
+        share = series_share(context or frame.clauses)
         own = [s for clause in frame.clauses if not CLAIMED_TOLL.search(clause.text)
-               for s in clause_statements(clause)]
+               for s in shared_out(clause_statements(clause), clause, share)]
         # A toll told apart adds its figures; its "no casualties" or its dead attackers alone
         # do not make the incident one with no victims (which the success rules read).
-        told = [s for clause in extra or [] for s in clause_statements(clause) if s.min]
-        statements = [counted_attackers(s, clauses) for s in [*own, *told]]
+        told = [s for clause in extra or [] for s in shared_out(clause_statements(clause), clause, share)
+                if s.min]
+        before = [c for c in context or [] if c.start < frame.start and c not in clauses]
+        statements = [counted_attackers(s, [*clauses, *before]) for s in [*own, *told]]
         if own or told:
             bombers = suicide_attackers_died(clauses, statements)
             if bombers is not None:

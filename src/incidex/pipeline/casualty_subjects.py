@@ -25,7 +25,7 @@ _ATTACKERS_INSIDE = re.compile(
     re.IGNORECASE,
 )
 #: A coordinating joint just before a noun phrase: "six soldiers and | four attackers".
-_JOINT = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)$", re.IGNORECASE)
+_JOINT = re.compile(r"(?:(?<!\d),\s*(?:and\s+)?|,\s+(?:and\s+)?|\s+and\s+)$", re.IGNORECASE)
 #: Words that show the stretch before a passive verb holds a verb of its own (so a number at
 #: the start of the clause is not its subject).
 _OTHER_VERB = re.compile(
@@ -33,6 +33,12 @@ _OTHER_VERB = re.compile(
     r"attacked|opened|detonated|exploded|said|reported|claimed)\b|[,;:]",
     re.IGNORECASE,
 )
+
+#: A number that counts no people: "30 a.m.", "12:30", "50 percent", "220 pounds".
+_NOT_PEOPLE = re.compile(
+    r"(?i)\s*(?:[ap]\.?m\b|:|%|percent|hours?|kilo\w*|kg|km|miles?|pounds?|meters?|minutes?)"
+)
+_TIME_BEFORE = re.compile(r"(?i)\b(?:after|before|since|ago|days?|weeks?|months?|years?)\b")
 
 
 def apposition_before(text: str, end: int) -> tuple[int, str] | None:
@@ -73,13 +79,19 @@ def joined_before(text: str, start: int) -> int | None:
     return match.start() if match and match.end() == start else None
 
 
+def counts_people(phrase: str) -> bool:
+    """False for a phrase whose number is a time, a share or a measure: "30 a.m", "50 percent"."""
+    match = QUANTITY.match(phrase)
+    return match is None or not _NOT_PEOPLE.match(phrase, match.end())
+
+
 def clause_opening_subject(text: str, verb_start: int) -> str | None:
     """'Fourteen Algerian customs officials traveling to a seminar in Ouargla' when the clause
     opens with a count and nothing between it and the passive verb is a verb or a comma."""
     match = QUANTITY.match(text)
-    if match is None:
+    if match is None or _NOT_PEOPLE.match(text, match.end()) or match.group().lower() in ("a", "an"):
         return None
     stretch = text[match.end():verb_start]
-    if len(stretch.split()) > 12 or _OTHER_VERB.search(stretch):
-        return None
+    if len(stretch.split()) > 12 or _OTHER_VERB.search(stretch) or _TIME_BEFORE.search(stretch):
+        return None  # "Three days after Judge X was assassinated": a time, no count of victims
     return text[:verb_start].strip()

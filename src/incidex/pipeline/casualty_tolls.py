@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
-from incidex.pipeline.casualties import BESIDES, CLAIMED_TOLL, Statement, clause_statements
+from incidex.pipeline.casualties import clause_statements
+from incidex.pipeline.casualty_patterns import BESIDES, CLAIMED_TOLL, Statement
+from incidex.pipeline.casualty_series import series_share
 from incidex.pipeline.doc import Doc, Span
 from incidex.pipeline.quantities import QUANTITY, quantity_from_match
 
@@ -22,10 +24,12 @@ _UNREAL = re.compile(r"(?i)\b(?:claim\w*|stated|said|says|accus\w+|threat\w*|plo
                      r"plann\w+|intend\w*|vow\w*|warn\w*|demand\w*|would|will|could|might)\b")
 #: A toll summed over several attacks: "across both blasts", "in the four attacks combined".
 _ACROSS = re.compile(
-    r"(?i)\b(?:across|combined|cumulative\w*|in\s+total|altogether|overall|"
+    r"(?i)\b(?:across|combined|cumulative\w*|collectively|in\s+total|altogether|overall|"
     r"(?:both|all|the\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+))\s+(?:\w+\s+)?"
     r"(?:attacks|blasts|bombings|explosions|incidents|assaults|raids))\b"
 )
+#: "All of the assailants were killed": as many as the report said attacked.
+_ALL_OF_THEM = re.compile(r"(?i)all\b")
 #: How many attackers the report names: "Three suicide bombers detonated", "Six assailants".
 _ATTACKERS_NAMED = re.compile(
     rf"(?i)\b(?P<n>{QUANTITY.pattern})\s+(?:[\w-]+\s+){{0,2}}?(?:suicide\s+)?"
@@ -42,7 +46,8 @@ _COMMENTARY = re.compile(
 def counted_attackers(statement: Statement, clauses: list[Span]) -> Statement:
     """"In addition to the bombers, ..." after "Four suicide bombers detonated": four."""
     if not (statement.category == "perpetrators_killed" and statement.max is None
-            and statement.min == 2 and BESIDES.search(statement.evidence.text)):
+            and statement.min == 2 and (BESIDES.search(statement.evidence.text)
+                                        or _ALL_OF_THEM.match(statement.phrase))):
         return statement
     for clause in clauses:
         match = _ATTACKERS_NAMED.search(clause.text)
@@ -60,13 +65,17 @@ def counted_attackers(statement: Statement, clauses: list[Span]) -> Statement:
 #: bombers attacked ... detonated", "the first of five suicide car-bombs detonated".
 _SUICIDE_ATTACKER = re.compile(
     r"(?i)\b(?:(?P<n>[\w-]+)\s+(?:of\s+(?:the\s+)?[\w-]+\s+)?(?:(?:female|male|unidentified|"
-    r"unknown|suspected|teenage|young|other|lone|would-be)\s+)?)?suicide[-\s]+(?:[\w-]+[-\s]+){0,2}?(?:bomb(?:er|ers|s)?|attackers?|assailants?)\b"
+    r"unknown|suspected|teenage|young|other|lone|would-be)\s+)?)?suicide[-\s]+(?:[\w-]+[-\s]+){0,2}?(?:bomb(?:er|ers|s)?|attackers?|assailants?)\b|"
+    # "a suicide attack", "a suicide car bombing", "a suicide vehicle-borne improvised explosive
+    # device": one attacker who died with the charge.
+    r"\b(?:an?|the)\s+(?:(?![\w-]*ed\b)[\w-]+\s+){0,4}?suicide[-\s]+(?:(?:car|truck|vehicle|motorcycle)[-\s]+)?"
+    r"(?P<act>attack|bombing|vehicle[-\s]borne\s+improvised\s+explosive\s+device|s?vbied)\b"
 )
 _WENT_OFF = re.compile(r"(?i)\b(?:detonat\w*|explod\w*|blew|blast|explosion|bombing|rammed)\b")
 #: The attacker lived: caught, fled, stopped before the blast, or hurt only.
 _ATTACKER_LIVED = re.compile(
     r"(?i)\b(?:survived|arrested|detained|captured|fled|escaped|failed|apprehended|subdued|"
-    r"before\s+(?:he|she|they)\s+could|"
+    r"before\s+(?:he|she|they)\s+could|attempt\w*\s+an?\s+suicide|(?:following|after)\s+(?:an?|the)\s+suicide|"
     r"(?:bomber|attacker|assailant)s?\s+(?:was|were)\s+(?:\w+\s+)?(?:injured|wounded|hurt))\b"
 )
 
@@ -81,10 +90,8 @@ def suicide_attackers_died(clauses: list[Span], statements: list[Statement]) -> 
     if any(s.category == "perpetrators_killed" for s in statements):
         return None
     text = " ".join(c.text for c in clauses)
-    if not _WENT_OFF.search(text) or _ATTACKER_LIVED.search(text):
-        return None
     match = _SUICIDE_ATTACKER.search(text)
-    if match is None:
+    if match is None or _ATTACKER_LIVED.search(text) or not (match.group("act") or _WENT_OFF.search(text)):
         return None
     head = match.group().lower()
     word = (match.group("n") or "").lower()
@@ -111,6 +118,7 @@ def told_elsewhere(doc: Doc) -> dict[int, list[Span]]:
     """
     if not doc.frames:
         return {}
+    share = series_share(doc.clauses)  # a total the report lets us share out is told too
     framed = {(c.start, c.end) for frame in doc.frames for c in frame.clauses}
     starts = [frame.start for frame in doc.frames]
     out: dict[int, list[Span]] = {}
@@ -118,8 +126,9 @@ def told_elsewhere(doc: Doc) -> dict[int, list[Span]]:
         kind = clause.attrs.get("kind")
         if (clause.start, clause.end) in framed or kind == "background":
             continue
-        if kind == "series" and (len(doc.frames) > 1 or _ACROSS.search(clause.text)):
-            continue  # "16 people were killed across the four attacks": the series' toll
+        if kind == "series" and (len(doc.frames) > 1 or (
+                _ACROSS.search(clause.text) and not share.get(int(clause.attrs.get("sentence", -1))))):
+            continue  # "16 people were killed in the attacks": the series' toll, not shared out
         if CLAIMED_TOLL.search(clause.text) or _UNREAL.search(clause.text) or _COMMENTARY.search(
                 clause.text):
             continue

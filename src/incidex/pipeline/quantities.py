@@ -13,7 +13,7 @@ from dataclasses import dataclass
 _UNITS = {
     "zero": 0, "no": 0, "none": 0, "one": 1, "a": 1, "an": 1, "single": 1, "lone": 1,
     "two": 2, "both": 2, "pair": 2, "couple": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19,
 }
@@ -21,7 +21,8 @@ _TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }
-_SCALES = {"hundred": 100, "thousand": 1000}
+#: "a dozen" is twelve and "two dozen" twenty-four: a dozen multiplies like a hundred.
+_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000}
 
 #: Vague quantities: (minimum, maximum). "several" is at least two (DESIGN.md); "dozens" at
 #: least two dozen; "scores" at least two score; "hundreds" at least two hundred.
@@ -66,6 +67,8 @@ def parse_number(words: str) -> int | None:
     parts = [p for p in re.split(r"[\s-]+", cleaned) if p and p != "and"]
     if not parts:
         return None
+    if parts[0] in ("a", "an") and len(parts) > 1 and parts[1] not in _SCALES:
+        return None  # "a sixty-five-year-old man": "a" is the article, not one more
     for part in parts:
         if part in _UNITS:
             current += _UNITS[part]
@@ -94,7 +97,8 @@ def quantity_from_match(match: re.Match[str], offset: int = 0) -> Quantity | Non
         return _with_modifier(value, mod, start, end, match.group())
     low_value = parse_number(match.group("low") or "")
     high_value = parse_number(match.group("high") or "")
-    if low_value is None or high_value is None or high_value < low_value:
+    scale = (match.group("high") or "").lower() in _SCALES  # "two-dozen": one number
+    if low_value is None or high_value is None or high_value < low_value or scale:
         joined = parse_number(match.group()[len(match.group("mod") or "") :].strip())
         return None if joined is None else _with_modifier(joined, mod, start, end, match.group())
     return Quantity(low_value, high_value, False, start, end, match.group())

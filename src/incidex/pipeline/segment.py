@@ -36,7 +36,8 @@ _CLAUSE_BREAK = re.compile(
     r"(?:;\s*|,?\s+(?:and|but|while|whereas|(?:(?:hours|days|minutes|shortly|a\s+day|"
     r"a\s+week)\s+)?(?:after|before))\s+(?=(?:a|an|the|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|\d+|both|several|another|other|his|her|their|at\s+least)\s+"
-    r"(?:[\w'’-]+\s+){0,4}?(?:was|were|had|has|have|is|are|also|then|later|died|killed|"
+    r"(?:(?!(?:who|that|which)\b)[\w'’-]+\s+){0,4}?(?:was|were|had|has|have|is|are|also|then|"
+    r"later|died|killed|"
     r"exploded|struck|attacked|wounded|injured|detonated|stormed|blew|opened)\b))",
     re.IGNORECASE,
 )
@@ -44,7 +45,8 @@ _CLAUSE_BREAK = re.compile(
 
 #: A counted noun phrase that opens what comes before an "and": "..., six soldiers | and four
 #: attackers were killed" coordinates two subjects of one verb, not two clauses.
-_COUNTED_SUBJECT = re.compile(rf"(?:^|[,:]\s*)(?:{QUANTITY.pattern})(?:\s+[\w'’-]+){{0,4}}\s*$",
+_COUNTED_SUBJECT = re.compile(rf"(?:^|[,:]\s*)(?:{QUANTITY.pattern})(?:\s+[\w'’-]+){{0,4}}\s*$|"
+                              r"^(?:the|an?)\s+[\w'’-]+\s*$",  # "The assailant and one civilian"
                               re.IGNORECASE)
 
 
@@ -91,7 +93,9 @@ def split_clauses(text: str, sentence: Span) -> list[Span]:
     for match in _CLAUSE_BREAK.finditer(local):
         if match.start() - cut < 12:  # too short to be a clause of its own
             continue
-        if match.group().strip().lower() == "and" and _COUNTED_SUBJECT.search(local, cut, match.start()):
+        # ", and" as well as "and": "Seven soldiers, one policeman, and one civilian were killed"
+        if match.group().strip(" ,").lower() == "and" and _COUNTED_SUBJECT.search(
+                local, cut, match.start()):
             continue
         _append_trimmed(clauses, text, sentence.start + cut, sentence.start + match.start())
         cut = match.end()

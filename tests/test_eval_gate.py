@@ -52,3 +52,28 @@ def test_geowebnews_floor(tmp_path: Path) -> None:
         "accuracy_161km": 100 * scores["accuracy_161km"],
         "geonameid_accuracy": 100 * scores["geonameid_accuracy"],
     })
+
+
+def test_gtd_sample_floor(tmp_path: Path) -> None:
+    # Only fields the learned coder was not fitted on (it is fitted on this file): places and counts.
+    from incidex.evaluate.gtd import evaluate_gtd
+
+    scores = json.loads(evaluate_gtd(SHARED / "gtd" / "gtd0718_sample.csv", tmp_path / "gtd.csv").to_json())
+    measured = {name: 100 * field["accuracy"] for name, field in scores["fields"].items()}
+    _check("gtd_sample", measured)
+
+
+def test_rand_floor(tmp_path: Path) -> None:
+    from incidex.evaluate.rand import evaluate_rand
+
+    scores = json.loads(evaluate_rand(SHARED / "rand" / "rdwti.csv", tmp_path / "rand.csv",
+                                      limit=3000).to_json())
+    measured = {name: 100 * field["accuracy"] for name, field in scores["fields"].items()}
+    _check("rand_3000", measured)
+
+
+def test_geovirus_floor(tmp_path: Path) -> None:
+    from incidex.evaluate.geo import evaluate_geo
+
+    scores = json.loads(evaluate_geo(SHARED / "geo" / "geovirus.jsonl", tmp_path / "geo.jsonl").to_json())
+    _check("geovirus", {"accuracy_161km": 100 * scores["accuracy_161km"]})

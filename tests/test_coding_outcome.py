@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import incidex
+from incidex.article import Article
+from incidex.pipeline.runner import Pipeline
 from incidex.record import Incident
 
 
@@ -59,3 +61,58 @@ def test_grenades_thrown_with_firearms_are_an_armed_assault() -> None:
 def test_the_target_of_an_arson_is_read_from_the_verb() -> None:
     incident = _one("Assailants set fire to Riverside Church in Haverhill, Massachusetts, United States.")
     assert incident.target_types[0] == "Religious Figures/Institutions"
+
+
+def _rules(text: str) -> Incident:
+    incidents = Pipeline.named("rules").extract(Article(text=text, id="t"))
+    assert incidents
+    return incidents[0]
+
+
+def test_attackers_who_blew_themselves_up_made_a_bombing() -> None:
+    incident = _rules("Two militants blew themselves up at a police academy in Baghdad, Iraq, killing "
+                      "36 officers.")
+    assert incident.attack_types[0] == "Bombing/Explosion"
+    assert incident.weapon_types[0] == "Explosives"
+
+
+def test_an_arson_told_around_a_clause_is_still_an_arson() -> None:
+    incident = _rules("The Earth Liberation Front claimed responsibility for setting a luxury home, "
+                      "that was under construction, on fire in Bloomington, Indiana, United States.")
+    assert incident.attack_types[0] == "Facility/Infrastructure Attack"
+    assert incident.weapon_types[0] == "Incendiary"
+    burned = _rules("Twelve luxury homes in Charles County, Maryland, were burned to the ground.")
+    assert burned.weapon_types[0] == "Incendiary"
+
+
+def test_an_anthrax_attack_is_a_biological_unarmed_assault() -> None:
+    incident = _rules("The office of Senator Patrick Leahy was the target of an anthrax (bacillus "
+                      "anthracis) attack in Washington, D.C., United States.")
+    assert incident.weapon_types[0] == "Biological"
+    assert incident.attack_types[0] in ("Unarmed Assault", "Assassination")
+
+
+def test_hostages_held_where_they_were_seized_are_a_barricade_incident() -> None:
+    held = _rules("Gunmen stormed the Park Palace Hotel in Kabul, Afghanistan, and took dozens of "
+                  "people hostage. Fourteen people were killed.")
+    assert held.attack_types[0] == "Hostage Taking (Barricade Incident)"
+    moved = _rules("Gunmen took three engineers hostage in Kabul, Afghanistan, and drove them to a "
+                   "hideout, demanding a ransom.")
+    assert moved.attack_types[0] == "Hostage Taking (Kidnapping)"
+
+
+def test_sticks_and_bats_make_an_unarmed_assault() -> None:
+    incident = _rules("Assailants armed with baseball bats attacked two Syrian refugees in Wismar, "
+                      "Germany. Both refugees were injured in the attack.")
+    assert incident.attack_types[0] == "Unarmed Assault"
+    assert incident.weapon_types[0] == "Melee"
+    stabbed = _rules("Assailants armed with knives attacked two refugees in Wismar, Germany. Both "
+                     "refugees were injured in the attack.")
+    assert stabbed.attack_types[0] == "Armed Assault"
+
+
+def test_acid_thrown_at_people_is_a_chemical_unarmed_assault() -> None:
+    incident = _rules("Two assailants on motorcycles threw acid at schoolgirls in Kandahar, "
+                      "Afghanistan, injuring 16 people.")
+    assert incident.attack_types[0] == "Unarmed Assault"
+    assert incident.weapon_types[0] == "Chemical"

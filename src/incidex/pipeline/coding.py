@@ -15,6 +15,7 @@ from incidex.codebook import ATTACK_TYPE_HIERARCHY, AttackType, WeaponType
 from incidex.pipeline.assassination import assassination_target
 from incidex.pipeline.doc import Doc, Span
 from incidex.pipeline.frames import Frame
+from incidex.pipeline.lexicon import WEAPON_WORDS
 from incidex.pipeline.outcome import success, suicide, suicide_bombers_killed
 from incidex.pipeline.registry import register_stage
 from incidex.pipeline.target_types import target_types
@@ -28,6 +29,21 @@ _PROMINENT = re.compile(
 )
 
 
+#: Handheld less-than-lethal weapons: an attack with these alone is an unarmed assault (codebook,
+#: "Armed Assault": "not to include attacks involving the use of fists, rocks, sticks, or other
+#: handheld (less-than-lethal) weapons").
+_BLUNT = re.compile(
+    r"\b(?:clubs?|cudgels?|sticks?|hammers?|iron\s+bars?|metal\s+bars?|bars?|(?:baseball\s+)?bats?|"
+    r"stones?|rocks?|bricks?|batons?|lashes|whips?|fists?|umbrellas?)\b", re.IGNORECASE)
+#: Hostages held where they were seized (codebook: a barricade incident "plays out at the target
+#: location"), against hostages moved away (a kidnapping).
+_HOSTAGES = re.compile(r"\bhostages?\b", re.IGNORECASE)
+_AT_THE_SITE = re.compile(
+    r"\b(?:storm\w*|stand-?offs?|sieges?|inside|entered|raid(?:ed|ing)?|barricad\w*|occup(?:ied|ying)|"
+    r"took\s+over|(?:held|holding)\s+(?:[\w'’-]+\s+){0,8}?hostages?)\b", re.IGNORECASE)
+_MOVED = re.compile(
+    r"\b(?:kidnap\w*|abduct\w*|fled\s+with|taken\s+to|led\s+(?:them\s+)?away|ransom\w*|"
+    r"captiv\w+|hijack\w*)\b", re.IGNORECASE)
 _ASSAULT_WEAPONS = {WeaponType.FIREARMS, WeaponType.MELEE, WeaponType.INCENDIARY}
 _LETHAL = {AttackType.ARMED_ASSAULT, AttackType.BOMBING, AttackType.UNARMED_ASSAULT}
 
@@ -57,16 +73,42 @@ def attack_types(frame: Frame, sentences: list[Span] | None = None, text: str = 
         # objects make the attack an armed assault only.
         found.discard(AttackType.BOMBING)
         found.add(AttackType.ARMED_ASSAULT)
+    if sentences and _held_on_site(sentences):
+        found.discard(AttackType.KIDNAPPING)
+        found.add(AttackType.BARRICADE)
     if not found:
         wounded = frame.casualties.get("wounded")
         harmed = bool((killed and killed[0]) or (wounded and wounded[0]))
+        if _blunt_only(frame, sentences or frame.clauses):
+            # "Assailants armed with baseball bats attacked two refugees": less-than-lethal.
+            return [AttackType.UNARMED_ASSAULT]
         # "Assailants attacked a checkpoint, killing two soldiers": people or a place were
         # attacked by no means the text names; GTD codes such an assault an armed assault.
         return [AttackType.ARMED_ASSAULT] if harmed or _attacked(frame) else [AttackType.UNKNOWN]
     return [t for t in ATTACK_TYPE_HIERARCHY if t in found]
 
 
-def weapon_types(frame: Frame, attacks: list[AttackType]) -> list[WeaponType]:
+def _blunt_only(frame: Frame, sentences: list[Span]) -> bool:
+    """Whether the weapons named are all handheld less-than-lethal ones (sticks, bats, stones),
+    in the incident's roles or anywhere in its sentences ("assailants armed with baseball bats
+    attacked ...", a clause the frame may not hold)."""
+    named = [(w.attrs.get("weapon_type"), w.text) for w in frame.roles.get("weapon", [])]
+    for sentence in sentences:
+        for pattern, weapon in WEAPON_WORDS:
+            named.extend((weapon, m.group()) for m in pattern.finditer(sentence.text))
+    return bool(named) and all(weapon == WeaponType.MELEE and _BLUNT.search(text)
+                               for weapon, text in named)
+
+
+def _held_on_site(sentences: list[Span]) -> bool:
+    """Hostages taken and held where the attackers struck ("stormed the hotel, taking 104 people
+    hostage"), never said to be moved: a barricade incident, not a kidnapping."""
+    text = " ".join(s.text for s in sentences)
+    return bool(_HOSTAGES.search(text) and _AT_THE_SITE.search(text) and not _MOVED.search(text))
+
+
+def weapon_types(frame: Frame, attacks: list[AttackType], sentences: list[Span] | None = None
+                 ) -> list[WeaponType]:
     seen: list[WeaponType] = []
     for trigger in frame.triggers:
         weapon = trigger.attrs.get("weapon")
@@ -76,6 +118,8 @@ def weapon_types(frame: Frame, attacks: list[AttackType]) -> list[WeaponType]:
         weapon = span.attrs.get("weapon_type")
         if isinstance(weapon, WeaponType) and weapon not in seen:
             seen.append(weapon)
+    if not seen and _blunt_only(frame, sentences or frame.clauses):
+        return [WeaponType.MELEE]  # sticks and bats named outside the frame's clauses
     if not seen:
         # "Assailants attacked a checkpoint": an armed assault by no named means; GTD's
         # coders record the firearms such assaults are made with.
@@ -118,7 +162,7 @@ class GtdCoder:
             # the incident's own clauses speak of it.
             sentences = doc.sentences if len(doc.frames) == 1 else frame.clauses
             frame.attack_types = attack_types(frame, sentences, doc.text)
-            frame.weapon_types = weapon_types(frame, frame.attack_types)
+            frame.weapon_types = weapon_types(frame, frame.attack_types, sentences)
             frame.target_types, frame.evidence["target_types"] = target_types(frame, sentences)
             frame.evidence["attack_types"] = [
                 t for t in frame.triggers

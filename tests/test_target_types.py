@@ -47,6 +47,9 @@ def _target(text: str) -> str:
         # Chapel Hill is a town, not a chapel
         ("their residence in Chapel Hill", T.PRIVATE),
         ("the Chapel of St. Ignatius", T.RELIGIOUS),
+        # airport screeners are coded with the airport; the BLM is a federal agency
+        ("Transportation Security Administration (TSA) agents", T.AIRPORTS),
+        ("the BLM wild horse corrals", T.GOVERNMENT),
         # a town called Port is no port
         ("a grocery store in Port Carlton", T.BUSINESS),
         ("the fishing port", T.MARITIME),

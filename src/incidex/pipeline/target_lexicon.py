@@ -84,12 +84,14 @@ _ENTRIES: tuple[tuple[T, str], ...] = (
                    r"workers?)|civil\s+servants?|department\s+of|bureau\s+of|agenc(?:y|ies)|"
                    r"administrations?|national\s+(?:wildlife\s+refuges?|parks?|forests?)|"
                    r"wildlife\s+refuges?|ranger\s+stations?|tax\s+(?:offices?|assessors?|collectors?|"
-                   r"agenc\w+)|irs|internal\s+revenue|fbi|cia|post\s+offices?|postal|"
+                   r"agenc\w+)|irs|internal\s+revenue|fbi|cia|blm|bureau\s+of\s+land\s+management|post\s+offices?|postal|"
                    r"forest\s+service|"
                    r"election\w*|polling|(?:republican|democratic)\s+(?:party|national|"
                    r"headquarters|offices?)|party\s+(?:headquarters|offices?)|"
                    r"(?-i:Rep\.|Representative\s+[A-Z])|intelligence\s+(?:agenc\w+|services?|officers?)"),
-    (T.AIRPORTS, r"airports?|airlines?|airliners?|aircraft|planes?|airplanes?|jets?|"
+    # Airport security screeners work for an agency, but GTD codes them with the airport.
+    (T.AIRPORTS, r"tsa|transportation\s+security\s+administration|"
+                 r"airports?|airlines?|airliners?|aircraft|planes?|airplanes?|jets?|"
                  r"flights?|air\s+terminals?|aviation"),
     # "Port St. Lucie", "Port Arthur": a town named Port, not a port.
     (T.MARITIME, r"ships?|vessels?|boats?|tankers?|ferr(?:y|ies)|yachts?|"

@@ -116,3 +116,9 @@ def test_acid_thrown_at_people_is_a_chemical_unarmed_assault() -> None:
                       "Afghanistan, injuring 16 people.")
     assert incident.attack_types[0] == "Unarmed Assault"
     assert incident.weapon_types[0] == "Chemical"
+
+
+def test_a_weapon_named_outside_the_attack_clause_is_the_weapon() -> None:
+    incident = _rules("An assailant attacked a police patrol with a hatchet in Queens, New York City, "
+                      "United States. The assailant was killed and two officers were wounded.")
+    assert incident.weapon_types[0] == "Melee"

@@ -100,6 +100,13 @@ def _blunt_only(frame: Frame, sentences: list[Span]) -> bool:
                                for weapon, text in named)
 
 
+def _named_weapons(sentences: list[Span]) -> list[WeaponType]:
+    """The weapon types the sentences name, in the order they first name them."""
+    hits = sorted((sentence.start + m.start(), weapon) for sentence in sentences
+                  for pattern, weapon in WEAPON_WORDS for m in pattern.finditer(sentence.text))
+    return list(dict.fromkeys(weapon for _, weapon in hits))
+
+
 def _held_on_site(sentences: list[Span]) -> bool:
     """Hostages taken and held where the attackers struck ("stormed the hotel, taking 104 people
     hostage"), never said to be moved: a barricade incident, not a kidnapping."""
@@ -118,8 +125,10 @@ def weapon_types(frame: Frame, attacks: list[AttackType], sentences: list[Span] 
         weapon = span.attrs.get("weapon_type")
         if isinstance(weapon, WeaponType) and weapon not in seen:
             seen.append(weapon)
-    if not seen and _blunt_only(frame, sentences or frame.clauses):
-        return [WeaponType.MELEE]  # sticks and bats named outside the frame's clauses
+    if not seen:
+        # "An assailant attacked a police patrol with a hatchet": the weapon named in a clause
+        # the frame does not hold, first in the report's order.
+        seen = _named_weapons(sentences or frame.clauses)
     if not seen:
         # "Assailants attacked a checkpoint": an armed assault by no named means; GTD's
         # coders record the firearms such assaults are made with.

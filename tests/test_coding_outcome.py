@@ -122,3 +122,18 @@ def test_a_weapon_named_outside_the_attack_clause_is_the_weapon() -> None:
     incident = _rules("An assailant attacked a police patrol with a hatchet in Queens, New York City, "
                       "United States. The assailant was killed and two officers were wounded.")
     assert incident.weapon_types[0] == "Melee"
+
+
+def test_an_incendiary_device_that_exploded_is_still_incendiary() -> None:
+    incident = _rules("A small incendiary device exploded at the entrance of a tax office in Casa "
+                      "Grande, Arizona, United States. No one was injured in the blast.")
+    assert incident.weapon_types[0] == "Incendiary"
+    bomb = _rules("A pipe bomb exploded at the entrance of a tax office in Casa Grande, Arizona, "
+                  "United States. No one was injured in the blast.")
+    assert bomb.weapon_types[0] == "Explosives"
+
+
+def test_a_plane_flown_into_a_building_is_the_weapon() -> None:
+    incident = _rules("Joseph Stack flew his private plane into the Internal Revenue Service "
+                      "building in Austin, Texas, United States, igniting a fire.")
+    assert incident.weapon_types[0] == "Vehicle"

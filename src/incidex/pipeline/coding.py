@@ -151,8 +151,18 @@ def weapon_types(frame: Frame, attacks: list[AttackType], sentences: list[Span] 
     if attacks[0] in (AttackType.ARMED_ASSAULT, AttackType.ASSASSINATION) and first == WeaponType.EXPLOSIVES:
         # "armed with projectiles and firearms": the weapons in the order the report lists them.
         expected = WeaponType.EXPLOSIVES
+    kinds = {w.attrs.get("weapon_type") for w in named}
+    if attacks[0] == AttackType.BOMBING and WeaponType.INCENDIARY in kinds and (
+            WeaponType.EXPLOSIVES not in kinds):
+        # "A small incendiary device exploded", "fire bombs were used": the device is named
+        # incendiary and only the verbs tell an explosion.
+        expected = WeaponType.INCENDIARY
     if attacks[0] == AttackType.UNARMED_ASSAULT:
         expected = next((w for w in seen if w in (WeaponType.VEHICLE, WeaponType.MELEE)), None)
+    if seen[0] == WeaponType.VEHICLE and attacks[0] in (AttackType.FACILITY, AttackType.HIJACKING):
+        # "flew his plane into the building, igniting a fire": the vehicle did the damage (a
+        # driver who rams and then stabs or shoots is coded by the blade or the gun).
+        expected = WeaponType.VEHICLE
     if expected in seen:
         seen.remove(expected)
         seen.insert(0, expected)

@@ -86,6 +86,11 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"drove\s+at\s+\w+|(?:drove|crashed)\s+(?:a|his|her|the|their)\s+(?:car|truck|vehicle|van)\s+into|"
        r"(?:hitting|running\s+into|r[au]n\s+into)\s+(?:a|an|the|two|several|them|him|her|\w+)\s+[\w\s]{0,30}?"
        r"with\s+(?:his|her|a|their)\s+(?:car|truck|vehicle|van)", A.UNARMED_ASSAULT, W.VEHICLE),
+    # An aircraft flown into a building is the weapon (GTD: Vehicle): "flew his private plane
+    # into the IRS building", "Flight 11 crashed into the North Tower", "crashed it into".
+    _t(r"(?:flew|crashed|piloted)\s+(?:[\w'’-]+\s+){0,3}?(?:plane|airplane|aircraft|jet|airliner)\s+into|"
+       r"(?:plane|airplane|aircraft|jet|airliner|flight\s+\d+)\s+(?:\w+\s+){0,2}?crashed\s+into|"
+       r"crashed\s+it\s+into", None, W.VEHICLE),
     # Acid and chemical agents harm by no arm, blade or blast (codebook: chemical attacks are
     # unarmed assaults): "threw acid at schoolgirls", "contaminated with an unknown chemical agent".
     _t(r"(?:threw|thrown|throwing|throw|sprayed|spraying|spray|dumped|poured|splashed)\s+"

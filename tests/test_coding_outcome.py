@@ -137,3 +137,10 @@ def test_a_plane_flown_into_a_building_is_the_weapon() -> None:
     incident = _rules("Joseph Stack flew his private plane into the Internal Revenue Service "
                       "building in Austin, Texas, United States, igniting a fire.")
     assert incident.weapon_types[0] == "Vehicle"
+
+
+def test_sabotage_is_a_facility_attack_with_sabotage_equipment() -> None:
+    incident = _rules("Activists were suspected of sabotaging a gondola at a ski resort in Stateline, "
+                      "Nevada, United States.")
+    assert incident.attack_types[0] == "Facility/Infrastructure Attack"
+    assert incident.weapon_types[0] == "Sabotage Equipment"

@@ -71,7 +71,8 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"knife\s+wounds?|slashed|beheaded|decapitated|(?:slit|cut)\s+(?:[\w'’-]+\s+){0,2}?throats?",
        A.ARMED_ASSAULT, W.MELEE),
     # Damage done by hand: "sabotaging a gondola", "vandalized a car", "broke a window".
-    _t(r"sabotag(?:ed|ing)|vandali[sz](?:ed|ing)|"
+    _t(r"sabotag(?:ed|ing)", A.FACILITY, W.SABOTAGE),
+    _t(r"vandali[sz](?:ed|ing)|"
        r"(?:broke|smashed|shattered)\s+(?:a|an|the|\w+)\s+(?:[\w-]+\s+)?(?:windows?|glass)",
        A.FACILITY),
     # Graffiti is most often a detail left at the scene of an attack told before.

@@ -50,6 +50,10 @@ def _target(text: str) -> str:
         # airport screeners are coded with the airport; the BLM is a federal agency
         ("Transportation Security Administration (TSA) agents", T.AIRPORTS),
         ("the BLM wild horse corrals", T.GOVERNMENT),
+        # a street named Court is an address; a court of law is the government's
+        ("a luxury home on Sarah Anne Court", T.PRIVATE),
+        ("the Lahore High Court", T.GOVERNMENT),
+        ("a court in Lahore", T.GOVERNMENT),
         # a town called Port is no port
         ("a grocery store in Port Carlton", T.BUSINESS),
         ("the fishing port", T.MARITIME),

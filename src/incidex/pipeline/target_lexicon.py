@@ -151,7 +151,14 @@ _ENTRIES: tuple[tuple[T, str], ...] = (
     # A road or bridge is the target only when nothing else is, not even a person or a home
     # ("a home on Lake Road") (codebook: "highways (if the
     # highway itself is the target of the attack), bridges, roads").
-    (T.TRANSPORTATION, r"bridges?|highways?|tunnels?|roads?|railroad\s+crossings?"),)
+    # A street named Court, Drive or Lane is an address ("a home on Sarah Anne Court"), not a
+    # court of law.
+    (T.TRANSPORTATION, r"bridges?|highways?|tunnels?|roads?|railroad\s+crossings?|"
+                       r"(?-i:(?!The\s)(?:[A-Z][a-z]+\s+){1,3}"
+                       r"(?<!Supreme\s)(?<!District\s)(?<!Federal\s)(?<!High\s)(?<!Appeals\s)"
+                       r"(?<!County\s)(?<!Superior\s)(?<!Circuit\s)(?<!Family\s)(?<!Criminal\s)"
+                       r"(?<!Civil\s)(?<!State\s)(?<!City\s)(?<!Sharia\s)(?<!Military\s)"
+                       r"(?:Court|Drive|Lane|Circle|Terrace))"),)
 
 #: (type, compiled pattern) in priority order, case-insensitive.
 TARGET_LEXICON: tuple[tuple[T, re.Pattern[str]], ...] = tuple(

@@ -144,3 +144,21 @@ def test_sabotage_is_a_facility_attack_with_sabotage_equipment() -> None:
                       "Nevada, United States.")
     assert incident.attack_types[0] == "Facility/Infrastructure Attack"
     assert incident.weapon_types[0] == "Sabotage Equipment"
+
+
+def test_bombs_that_never_went_off_fail() -> None:
+    none = _rules("Seven pipe bombs were found in rural mailboxes in Nebraska, United States. None of "
+                  "these bombs detonated and no injuries were suffered.")
+    assert none.success.value is False
+    disposed = _rules("A pipe bomb was found in a mailbox in Philadelphia, Pennsylvania, United States. "
+                      "Police safely detonated the device and no one was hurt.")
+    assert disposed.success.value is False
+
+
+def test_an_attack_that_missed_or_was_unsuccessful_fails() -> None:
+    missed = _rules("Molotov cocktails were thrown at two sailors in a jeep in Vieques, Puerto Rico. "
+                    "The devices missed and no one was injured in the attack.")
+    assert missed.success.value is False
+    tried = _rules("Two teens tried to ignite the fuel tanks of a construction crane in Richmond, "
+                   "Virginia, United States. They were unsuccessful in their attempt.")
+    assert tried.success.value is False

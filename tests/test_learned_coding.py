@@ -110,6 +110,8 @@ def test_the_shipped_coder_knows_which_labels_it_barely_saw() -> None:
     rare = rare_labels()
     assert set(rare) == set(FIELDS)
     assert "Explosives" not in rare["weapon"] and "Bombing/Explosion" not in rare["attack"]
+    # six anthrax letters in the GTD sample: too few to overrule the rules' Biological
+    assert "Biological" in rare["weapon"]
 
 
 def test_the_shipped_coder_says_which_files_it_was_fitted_on() -> None:

@@ -162,3 +162,10 @@ def test_an_attack_that_missed_or_was_unsuccessful_fails() -> None:
     tried = _rules("Two teens tried to ignite the fuel tanks of a construction crane in Richmond, "
                    "Virginia, United States. They were unsuccessful in their attempt.")
     assert tried.success.value is False
+
+
+def test_a_bomb_that_carries_acid_is_a_chemical_weapon() -> None:
+    incident = _rules("Two acid bombs went off at restaurants in Clearwater, Florida, United States. "
+                      "No injuries were reported.")
+    assert incident.attack_types[0] == "Bombing/Explosion"
+    assert incident.weapon_types[0] == "Chemical"

@@ -44,6 +44,13 @@ _AT_THE_SITE = re.compile(
 _MOVED = re.compile(
     r"\b(?:kidnap\w*|abduct\w*|fled\s+with|taken\s+to|led\s+(?:them\s+)?away|ransom\w*|"
     r"captiv\w+|hijack\w*)\b", re.IGNORECASE)
+#: A device that carries a chemical agent: GTD codes the agent ("two acid bombs went off", "an
+#: explosive device containing acid and other chemicals" are Chemical).
+_CHEMICAL_DEVICE = re.compile(
+    r"\b(?:acid|chemical|chlorine|toxic|sarin|poison(?:ous)?|gas)\s+(?:bombs?|devices?|shells?|"
+    r"rockets?|grenades?)\b|\b(?:bombs?|devices?|shells?|rockets?|grenades?)\s+(?:containing|"
+    r"filled\s+with|laden\s+with|loaded\s+with)\s+(?:\w+\s+){0,2}?(?:acid|chemicals?|chlorine|"
+    r"toxic|sarin|poison(?:ous)?\s+gas)\b", re.IGNORECASE)
 _ASSAULT_WEAPONS = {WeaponType.FIREARMS, WeaponType.MELEE, WeaponType.INCENDIARY}
 _LETHAL = {AttackType.ARMED_ASSAULT, AttackType.BOMBING, AttackType.UNARMED_ASSAULT}
 
@@ -157,6 +164,11 @@ def weapon_types(frame: Frame, attacks: list[AttackType], sentences: list[Span] 
         # "A small incendiary device exploded", "fire bombs were used": the device is named
         # incendiary and only the verbs tell an explosion.
         expected = WeaponType.INCENDIARY
+    if attacks[0] == AttackType.BOMBING and any(
+            _CHEMICAL_DEVICE.search(s.text) for s in sentences or frame.clauses):
+        expected = WeaponType.CHEMICAL
+        if expected not in seen:
+            seen.append(expected)
     if attacks[0] == AttackType.UNARMED_ASSAULT:
         expected = next((w for w in seen if w in (WeaponType.VEHICLE, WeaponType.MELEE)), None)
     if seen[0] == WeaponType.VEHICLE and attacks[0] in (AttackType.FACILITY, AttackType.HIJACKING):

@@ -90,6 +90,30 @@ def test_the_rule_decision_stands_unless_the_model_is_sure_it_is_wrong() -> None
     assert decide(model, [], "Melee") == "Melee"
 
 
+def test_a_rule_choice_the_model_barely_learned_stands() -> None:
+    model = LinearModel.from_feature_rows({
+        "labels": ["Firearms", "Explosives", "Biological"],
+        "bias": [0.0, 0.0, -3.0],
+        "weights": {"w:letter": [0.0, 4.0, 0.0]},
+    })
+    # Sure of its explosives, the model would override the rules' biological ...
+    assert decide(model, ["w:letter"], "Biological") == "Explosives"
+    # ... but it saw too few biological attacks to judge one: the rules' choice stands.
+    assert decide(model, ["w:letter"], "Biological", rare=frozenset({"Biological"})) == "Biological"
+    # A label the model never saw at all stands too.
+    assert decide(model, ["w:letter"], "Sabotage Equipment") == "Sabotage Equipment"
+
+
+def test_the_shipped_coder_knows_which_labels_it_barely_saw() -> None:
+    from incidex.pipeline.learned_coding import rare_labels
+
+    rare = rare_labels()
+    assert set(rare) == set(FIELDS)
+    assert "Explosives" not in rare["weapon"] and "Bombing/Explosion" not in rare["attack"]
+    # six anthrax letters in the GTD sample: too few to overrule the rules' Biological
+    assert "Biological" in rare["weapon"]
+
+
 def test_the_shipped_coder_says_which_files_it_was_fitted_on() -> None:
     from incidex.pipeline.learned_coding import trained_on
 

@@ -38,6 +38,22 @@ def _target(text: str) -> str:
         ("the downtown substation of the city police department", T.POLICE),
         ("an army recruiting substation", T.MILITARY),
         ("an electrical substation", T.UTILITIES),
+        # homes being built are a builder's business; one home, even unfinished, a private one
+        ("a group of luxury homes that were under construction", T.BUSINESS),
+        ("four luxury homes being constructed", T.BUSINESS),
+        ("a luxury home", T.PRIVATE),
+        ("the Romania Chevrolet Truck Center lot", T.BUSINESS),
+        ("a commercial building", T.BUSINESS),
+        # Chapel Hill is a town, not a chapel
+        ("their residence in Chapel Hill", T.PRIVATE),
+        ("the Chapel of St. Ignatius", T.RELIGIOUS),
+        # airport screeners are coded with the airport; the BLM is a federal agency
+        ("Transportation Security Administration (TSA) agents", T.AIRPORTS),
+        ("the BLM wild horse corrals", T.GOVERNMENT),
+        # a street named Court is an address; a court of law is the government's
+        ("a luxury home on Sarah Anne Court", T.PRIVATE),
+        ("the Lahore High Court", T.GOVERNMENT),
+        ("a court in Lahore", T.GOVERNMENT),
         # a town called Port is no port
         ("a grocery store in Port Carlton", T.BUSINESS),
         ("the fishing port", T.MARITIME),

@@ -35,7 +35,7 @@ from sklearn.model_selection import StratifiedKFold
 
 from incidex.article import Article
 from incidex.pipeline.coding_features import incident_features
-from incidex.pipeline.learned_coding import CHOOSE, FIELDS, KEEP_RULE, MODEL_FILE
+from incidex.pipeline.learned_coding import CHOOSE, FIELDS, KEEP_RULE, MODEL_FILE, RARE_LABEL
 from incidex.pipeline.runner import Pipeline
 
 FILES = ("gtd0718_sample.csv", "gtd0718_north_america.csv")
@@ -106,14 +106,23 @@ def accuracy(train: list[Example], test: list[Example], field: str, c: float) ->
     vectorizer, model = fit(train, field, c)
     x = vectorizer.transform([{f: 1 for f in e["features"]} for e in test])
     labels = [str(label) for label in model.classes_]
+    counts = label_counts(train, field)
     right = 0
     for row, example in zip(model.predict_proba(x), test, strict=True):
         rule = rule_choice(example, field)
         best = max(range(len(labels)), key=lambda k: row[k])
-        kept = rule in labels and row[labels.index(rule)] >= KEEP_RULE
+        kept = counts.get(rule, 0) < RARE_LABEL or row[labels.index(rule)] >= KEEP_RULE
         choice = rule if kept or row[best] < CHOOSE else labels[best]
         right += choice == example[field]
     return right / len(test)
+
+
+def label_counts(train: list[Example], field: str) -> dict[str, int]:
+    """How many training incidents carry each label of ``field``."""
+    counts: dict[str, int] = {}
+    for example in train:
+        counts[example[field]] = counts.get(example[field], 0) + 1
+    return counts
 
 
 def cross_validate(examples: list[Example], field: str, c: float, folds: int = 5) -> float:
@@ -183,7 +192,9 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     target = args.out / MODEL_FILE
     trained_on = list(FILES) if args.fit == "both" else [FILES[0]]
-    payload = {"trained_on": trained_on, "features": "incidex.pipeline.coding_features", "models": models}
+    counts = {field: label_counts(fitted, field) for field in FIELDS}
+    payload = {"trained_on": trained_on, "features": "incidex.pipeline.coding_features",
+               "counts": counts, "models": models}
     target.write_text(json.dumps(payload, separators=(",", ":")), encoding="utf-8")
     print(f"wrote {target} ({target.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - began:.0f} s")
     return 0

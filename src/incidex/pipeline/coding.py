@@ -15,6 +15,7 @@ from incidex.codebook import ATTACK_TYPE_HIERARCHY, AttackType, WeaponType
 from incidex.pipeline.assassination import assassination_target
 from incidex.pipeline.doc import Doc, Span
 from incidex.pipeline.frames import Frame
+from incidex.pipeline.lexicon import WEAPON_WORDS
 from incidex.pipeline.outcome import success, suicide, suicide_bombers_killed
 from incidex.pipeline.registry import register_stage
 from incidex.pipeline.target_types import target_types
@@ -28,6 +29,28 @@ _PROMINENT = re.compile(
 )
 
 
+#: Handheld less-than-lethal weapons: an attack with these alone is an unarmed assault (codebook,
+#: "Armed Assault": "not to include attacks involving the use of fists, rocks, sticks, or other
+#: handheld (less-than-lethal) weapons").
+_BLUNT = re.compile(
+    r"\b(?:clubs?|cudgels?|sticks?|hammers?|iron\s+bars?|metal\s+bars?|bars?|(?:baseball\s+)?bats?|"
+    r"stones?|rocks?|bricks?|batons?|lashes|whips?|fists?|umbrellas?)\b", re.IGNORECASE)
+#: Hostages held where they were seized (codebook: a barricade incident "plays out at the target
+#: location"), against hostages moved away (a kidnapping).
+_HOSTAGES = re.compile(r"\bhostages?\b", re.IGNORECASE)
+_AT_THE_SITE = re.compile(
+    r"\b(?:storm\w*|stand-?offs?|sieges?|inside|entered|raid(?:ed|ing)?|barricad\w*|occup(?:ied|ying)|"
+    r"took\s+over|(?:held|holding)\s+(?:[\w'’-]+\s+){0,8}?hostages?)\b", re.IGNORECASE)
+_MOVED = re.compile(
+    r"\b(?:kidnap\w*|abduct\w*|fled\s+with|taken\s+to|led\s+(?:them\s+)?away|ransom\w*|"
+    r"captiv\w+|hijack\w*)\b", re.IGNORECASE)
+#: A device that carries a chemical agent: GTD codes the agent ("two acid bombs went off", "an
+#: explosive device containing acid and other chemicals" are Chemical).
+_CHEMICAL_DEVICE = re.compile(
+    r"\b(?:acid|chemical|chlorine|toxic|sarin|poison(?:ous)?|gas)\s+(?:bombs?|devices?|shells?|"
+    r"rockets?|grenades?)\b|\b(?:bombs?|devices?|shells?|rockets?|grenades?)\s+(?:containing|"
+    r"filled\s+with|laden\s+with|loaded\s+with)\s+(?:\w+\s+){0,2}?(?:acid|chemicals?|chlorine|"
+    r"toxic|sarin|poison(?:ous)?\s+gas)\b", re.IGNORECASE)
 _ASSAULT_WEAPONS = {WeaponType.FIREARMS, WeaponType.MELEE, WeaponType.INCENDIARY}
 _LETHAL = {AttackType.ARMED_ASSAULT, AttackType.BOMBING, AttackType.UNARMED_ASSAULT}
 
@@ -57,16 +80,49 @@ def attack_types(frame: Frame, sentences: list[Span] | None = None, text: str = 
         # objects make the attack an armed assault only.
         found.discard(AttackType.BOMBING)
         found.add(AttackType.ARMED_ASSAULT)
+    if sentences and _held_on_site(sentences):
+        found.discard(AttackType.KIDNAPPING)
+        found.add(AttackType.BARRICADE)
     if not found:
         wounded = frame.casualties.get("wounded")
         harmed = bool((killed and killed[0]) or (wounded and wounded[0]))
+        if _blunt_only(frame, sentences or frame.clauses):
+            # "Assailants armed with baseball bats attacked two refugees": less-than-lethal.
+            return [AttackType.UNARMED_ASSAULT]
         # "Assailants attacked a checkpoint, killing two soldiers": people or a place were
         # attacked by no means the text names; GTD codes such an assault an armed assault.
         return [AttackType.ARMED_ASSAULT] if harmed or _attacked(frame) else [AttackType.UNKNOWN]
     return [t for t in ATTACK_TYPE_HIERARCHY if t in found]
 
 
-def weapon_types(frame: Frame, attacks: list[AttackType]) -> list[WeaponType]:
+def _blunt_only(frame: Frame, sentences: list[Span]) -> bool:
+    """Whether the weapons named are all handheld less-than-lethal ones (sticks, bats, stones),
+    in the incident's roles or anywhere in its sentences ("assailants armed with baseball bats
+    attacked ...", a clause the frame may not hold)."""
+    named = [(w.attrs.get("weapon_type"), w.text) for w in frame.roles.get("weapon", [])]
+    for sentence in sentences:
+        for pattern, weapon in WEAPON_WORDS:
+            named.extend((weapon, m.group()) for m in pattern.finditer(sentence.text))
+    return bool(named) and all(weapon == WeaponType.MELEE and _BLUNT.search(text)
+                               for weapon, text in named)
+
+
+def _named_weapons(sentences: list[Span]) -> list[WeaponType]:
+    """The weapon types the sentences name, in the order they first name them."""
+    hits = sorted((sentence.start + m.start(), weapon) for sentence in sentences
+                  for pattern, weapon in WEAPON_WORDS for m in pattern.finditer(sentence.text))
+    return list(dict.fromkeys(weapon for _, weapon in hits))
+
+
+def _held_on_site(sentences: list[Span]) -> bool:
+    """Hostages taken and held where the attackers struck ("stormed the hotel, taking 104 people
+    hostage"), never said to be moved: a barricade incident, not a kidnapping."""
+    text = " ".join(s.text for s in sentences)
+    return bool(_HOSTAGES.search(text) and _AT_THE_SITE.search(text) and not _MOVED.search(text))
+
+
+def weapon_types(frame: Frame, attacks: list[AttackType], sentences: list[Span] | None = None
+                 ) -> list[WeaponType]:
     seen: list[WeaponType] = []
     for trigger in frame.triggers:
         weapon = trigger.attrs.get("weapon")
@@ -76,6 +132,10 @@ def weapon_types(frame: Frame, attacks: list[AttackType]) -> list[WeaponType]:
         weapon = span.attrs.get("weapon_type")
         if isinstance(weapon, WeaponType) and weapon not in seen:
             seen.append(weapon)
+    if not seen:
+        # "An assailant attacked a police patrol with a hatchet": the weapon named in a clause
+        # the frame does not hold, first in the report's order.
+        seen = _named_weapons(sentences or frame.clauses)
     if not seen:
         # "Assailants attacked a checkpoint": an armed assault by no named means; GTD's
         # coders record the firearms such assaults are made with.
@@ -98,8 +158,23 @@ def weapon_types(frame: Frame, attacks: list[AttackType]) -> list[WeaponType]:
     if attacks[0] in (AttackType.ARMED_ASSAULT, AttackType.ASSASSINATION) and first == WeaponType.EXPLOSIVES:
         # "armed with projectiles and firearms": the weapons in the order the report lists them.
         expected = WeaponType.EXPLOSIVES
+    kinds = {w.attrs.get("weapon_type") for w in named}
+    if attacks[0] == AttackType.BOMBING and WeaponType.INCENDIARY in kinds and (
+            WeaponType.EXPLOSIVES not in kinds):
+        # "A small incendiary device exploded", "fire bombs were used": the device is named
+        # incendiary and only the verbs tell an explosion.
+        expected = WeaponType.INCENDIARY
+    if attacks[0] == AttackType.BOMBING and any(
+            _CHEMICAL_DEVICE.search(s.text) for s in sentences or frame.clauses):
+        expected = WeaponType.CHEMICAL
+        if expected not in seen:
+            seen.append(expected)
     if attacks[0] == AttackType.UNARMED_ASSAULT:
         expected = next((w for w in seen if w in (WeaponType.VEHICLE, WeaponType.MELEE)), None)
+    if seen[0] == WeaponType.VEHICLE and attacks[0] in (AttackType.FACILITY, AttackType.HIJACKING):
+        # "flew his plane into the building, igniting a fire": the vehicle did the damage (a
+        # driver who rams and then stabs or shoots is coded by the blade or the gun).
+        expected = WeaponType.VEHICLE
     if expected in seen:
         seen.remove(expected)
         seen.insert(0, expected)
@@ -118,7 +193,7 @@ class GtdCoder:
             # the incident's own clauses speak of it.
             sentences = doc.sentences if len(doc.frames) == 1 else frame.clauses
             frame.attack_types = attack_types(frame, sentences, doc.text)
-            frame.weapon_types = weapon_types(frame, frame.attack_types)
+            frame.weapon_types = weapon_types(frame, frame.attack_types, sentences)
             frame.target_types, frame.evidence["target_types"] = target_types(frame, sentences)
             frame.evidence["attack_types"] = [
                 t for t in frame.triggers

@@ -35,13 +35,17 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(r"kidnap\w*|abduct\w*|taken\s+hostage|(?:t(?:ook|ake|aking)|seiz(?:ed|e|ing))\s+"
        r"(?:[\w'’-]+\s+){1,3}?hostages?|fled\s+with\s+(?:[\w'’-]+\s+){0,2}?hostages", A.KIDNAPPING),
     # "held three people hostage"; victims "tied and gagged" or "tied up by" the attackers
-    _t(r"held\s+(?:[\w'’-]+\s+){0,3}?hostages?|hostage[-\s]taking|barricaded|siege|"
+    _t(r"(?:held|holding)\s+(?:[\w'’-]+\s+){0,8}?hostages?|hostage[-\s]taking|barricaded|siege|"
        r"(?:tied|bound)\s+(?:up\s+)?and\s+gagged|(?:was|were)\s+tied\s+up\s+by", A.BARRICADE),
     # Arson as reports tell it: "setting fire to", "ignited a fire at", "started the fire",
     # "set four separate fires", "set a Nike shoe outlet on fire", "lit a bible on fire"
     # ("started the fire" tells the same fire again, not another one).
-    _t(r"set(?:s|ting)?\s+(?:on\s+)?(?:fire|ablaze|alight)|"
-       r"(?:set(?:s|ting)?|lit)\s+(?!off\b|up\b)(?:[\w'’-]+\s+){1,5}?(?:on\s+fire|ablaze|alight)|"
+    # ("setting a luxury home, that was under construction, on fire", "lighting it on fire",
+    # "set aflame", "burned to the ground", "were burned at the construction site")
+    _t(r"set(?:s|ting)?\s+(?:on\s+)?(?:fire|ablaze|alight|aflame)|"
+       r"(?:set(?:s|ting)?|lit|light(?:s|ing)?)\s+(?!off\b|up\b)(?:[\w'’-]+,?\s+){1,8}?"
+       r"(?:on\s+fire|ablaze|alight|aflame)|"
+       r"burn(?:ed|t)\s+to\s+the\s+ground|(?:was|were)\s+(?:\w+\s+)?burn(?:ed|t)\b|"
        r"(?:set(?:s|ting)?|start(?:s|ed|ing)?|ignit(?:e|es|ed|ing)|lit)\s+"
        r"(?:(?:a|an|two|three|four|five|six|several|multiple|numerous|\d+)\s+)?"
        r"(?:(?:separate|small|large|big|massive|deliberate)\s+)?fires?|"
@@ -53,9 +57,10 @@ TRIGGERS: tuple[Trigger, ...] = (
        A.FACILITY, W.INCENDIARY),
     _t(r"suicide\s+(?:bomb\w*|attack\w*|vest|belt|mission|car)|car[-\s]bomb\w*|truck[-\s]bomb\w*|"
        r"bomb\w*|explo(?:sion|sions|ded|de|ding)|blast\w*|detonat\w*|blow\s+up|blew\s+up|"
+       r"bl(?:ew|own|ow)\s+(?:him|her|them)sel(?:f|ves)\s+up|explosive\s+charges?|"
        r"blown\s+up|i\.?e\.?d\.?s?|improvised\s+explosive|grenades?|dynamit\w*|land\s?mines?|"
        r"mortars?|rockets?|shell(?:ing|ed)|booby[-\s]trap\w*|explosive\s+devices?|explosives|"
-       r"blowing\s+up|projectiles?|(?:artillery|mortar|tank|anti[-\s]?aircraft)\s+shells",
+       r"blowing\s+up|projectiles?|(?:artillery|mortar|tank|anti[-\s]?aircraft)\s+shells|firecrackers?",
        A.BOMBING, W.EXPLOSIVES),
     _t(r"shot|shoot-outs?|shoot\w*|gunfire|gunshots?|opened\s+fire|fired\s+(?:on|at|upon)|"
        r"fir(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:shots|bullets?|rounds|volleys?)|"
@@ -66,17 +71,34 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"knife\s+wounds?|slashed|beheaded|decapitated|(?:slit|cut)\s+(?:[\w'’-]+\s+){0,2}?throats?",
        A.ARMED_ASSAULT, W.MELEE),
     # Damage done by hand: "sabotaging a gondola", "vandalized a car", "broke a window".
+    _t(r"sabotag(?:ed|ing)", A.FACILITY, W.SABOTAGE),
     # "toppled an electricity pylon", "destroyed by guerrillas": damage with no weapon named.
-    _t(r"sabotag(?:ed|ing)|vandali[sz](?:ed|ing)|destroyed\s+by|"
+    _t(r"vandali[sz](?:ed|ing)|destroyed\s+by|"
        r"toppl(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:pylons?|towers?|posts?)|"
        r"(?:broke|smashed|shattered)\s+(?:a|an|the|\w+)\s+(?:[\w-]+\s+)?(?:windows?|glass)",
        A.FACILITY),
     # Graffiti is most often a detail left at the scene of an attack told before.
     _t(r"sabotag\w*|vandali[sz]\w*|damaged|defac(?:ed|ing)|spray[-\s]?paint(?:ed|ing)", A.FACILITY, None,
        concrete=False),
-    _t(r"ramm\w*|ran\s+over|mowed\s+down|ploughed\s+into|plowed\s+into|(?:drove|crashed)\s+(?:a|his|her|the|their)"
-       r"\s+(?:car|truck|vehicle|van)\s+into|hitting\s+(?:a|an|the|two|several)\s+[\w\s]{0,30}?"
+    # "drove it through a crowd", "drove at Kamal Ahmed with a van", "running into them with his
+    # vehicle", "in an attempt to run over civilians"
+    _t(r"ramm\w*|r[au]n\s+over|running\s+over|mowed\s+down|ploughed\s+into|plowed\s+into|"
+       r"(?:drove|crashed|driving)\s+(?:a|an|his|her|the|their|it)\s+(?:[\w-]+\s+){0,3}?"
+       r"(?:(?:car|truck|vehicle|van|jeep|lorry|tractor|suv)\s+)?(?:into|through)\s+(?:a|an|the)?\s*"
+       r"(?:[\w-]+\s+){0,2}?(?:crowds?|group|people|pedestrians|civilians|protesters|shoppers)|"
+       r"drove\s+at\s+\w+|(?:drove|crashed)\s+(?:a|his|her|the|their)\s+(?:car|truck|vehicle|van)\s+into|"
+       r"(?:hitting|running\s+into|r[au]n\s+into)\s+(?:a|an|the|two|several|them|him|her|\w+)\s+[\w\s]{0,30}?"
        r"with\s+(?:his|her|a|their)\s+(?:car|truck|vehicle|van)", A.UNARMED_ASSAULT, W.VEHICLE),
+    # An aircraft flown into a building is the weapon (GTD: Vehicle): "flew his private plane
+    # into the IRS building", "Flight 11 crashed into the North Tower", "crashed it into".
+    _t(r"(?:flew|crashed|piloted)\s+(?:[\w'’-]+\s+){0,3}?(?:plane|airplane|aircraft|jet|airliner)\s+into|"
+       r"(?:plane|airplane|aircraft|jet|airliner|flight\s+\d+)\s+(?:\w+\s+){0,2}?crashed\s+into|"
+       r"crashed\s+it\s+into", None, W.VEHICLE),
+    # Acid and chemical agents harm by no arm, blade or blast (codebook: chemical attacks are
+    # unarmed assaults): "threw acid at schoolgirls", "contaminated with an unknown chemical agent".
+    _t(r"(?:threw|thrown|throwing|throw|sprayed|spraying|spray|dumped|poured|splashed)\s+"
+       r"(?:\w+\s+){0,3}?acid|acid\s+attacks?|with\s+acid|chemical\s+agents?|"
+       r"(?:pepper|irritant)\s+(?:spray|gas)", A.UNARMED_ASSAULT, W.CHEMICAL),
     _t(r"beat(?:en|ing)?\s+(?:to\s+(?:near\s+)?death|up|unconscious)|beaten\s+by|lynch\w*|punched|"
        r"poison\w*", A.UNARMED_ASSAULT, W.MELEE),
     # Harmful mail: "sent envelopes stuffed with monazite", "a letter laced with anthrax".
@@ -84,6 +106,9 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"(?:stuffed|filled|laced|containing|contaminated|tainted)"
        r"(?!\s+(?:with\s+)?(?:an?\s+)?(?:explosives?|bombs?|money|cash|a\s+(?:message|statement)))|"
        r"(?:anthrax|ricin)[-\s](?:laced|tainted|filled|contaminated)", A.UNARMED_ASSAULT),
+    # "the target of an anthrax (bacillus anthracis) attack", "anthrax spores"
+    _t(r"(?:anthrax|ricin)(?:\s+\([^)]{0,40}\))?\s+(?:attacks?|letters?|spores|contamination|exposure)",
+       A.UNARMED_ASSAULT, W.BIOLOGICAL),
     _t(r"(?:contracted|diagnosed\s+with|tested\s+positive\s+for)\s+(?:[\w-]+\s+){0,4}?anthrax",
        A.UNARMED_ASSAULT, W.BIOLOGICAL),
     _t(r"massacr\w*|murder\w*|killed|killing|slain|slaughter\w*|executed|died|"
@@ -187,7 +212,8 @@ WEAPON_WORDS: tuple[tuple[re.Pattern[str], W], ...] = tuple(
         (r"molotov\s+cocktails?|petrol\s+bombs?|fire\s?bombs?|incendiary\s+devices?|"
          r"gasoline|petrol|kerosene|accelerants?", W.INCENDIARY),
         (r"(?:his|her|their)\s+(?:car|truck|van|vehicle|lorry)", W.VEHICLE),
-        (r"(?:nerve|poison|toxic|tear|mustard|chlorine)\s+gas|sarin|chlorine|acid|toxic\s+chemicals?|cyanide|mustard\s+gas",
+        (r"(?:nerve|poison|toxic|tear|mustard|chlorine)\s+gas|sarin|chlorine|acid|toxic\s+chemicals?|cyanide|mustard\s+gas|"
+         r"chemical\s+agents?|(?:pepper|irritant)\s+(?:spray|gas)",
          W.CHEMICAL),
         (r"anthrax|ricin|toxins?|biological\s+agents?", W.BIOLOGICAL),
         (r"toy\s+guns?|fake\s+(?:guns?|bombs?|weapons?)|replica\s+(?:guns?|weapons?)|"

@@ -55,7 +55,16 @@ _FAILED = re.compile(
     r"\b(?:discovered|found|located|spotted)\s+and\s+(?:safely\s+)?(?:defused|dismantled|disarmed|"
     r"removed|neutrali[sz]ed)|\b(?:arrested|detained|apprehended|caught)\s+(?:an?|the|two|three|four|"
     r"several)\s+(?:[\w-]+\s+){0,3}?(?:carrying|transporting|with|while|planting)\b|"
-    r"\bno\s+shots\s+were\s+fired\b|\bwere\s+arrested\s+(?:\w+\s+){0,6}?with\s+(?:a|an|the)\b",
+    r"\bno\s+shots\s+were\s+fired\b|\bwere\s+arrested\s+(?:\w+\s+){0,6}?with\s+(?:a|an|the)\b|"
+    # "None of these bombs detonated", "the timers failed to trigger the bombs", "they were
+    # unsuccessful in their attempt", "caught and arrested during their attempt", "the devices
+    # missed", "before he was able to enter"; a bomb squad's controlled detonation is no attack.
+    r"\bnone\s+of\s+(?:the|these|those)\s+(?:\w+\s+)?(?:bombs?|devices?|explosives|incendiar\w+)\s+"
+    r"(?:detonated|exploded|ignited|went\s+off)|\bfail(?:ed|s)?\s+to\s+trigger|\bunsuccessful\b|"
+    r"\b(?:caught|arrested|apprehended|stopped)\s+(?:and\s+\w+\s+)?(?:during|in)\s+(?:their|his|her|the)\s+"
+    r"attempt|\b(?:devices?|bombs?|grenades?|cocktails?|projectiles?)\s+missed\b|"
+    r"\bbefore\s+(?:he|she|they)\s+(?:was|were)\s+able\s+to\b|"
+    r"\b(?:safely|successfully)\s+(?:detonated|disposed|exploded)|\bcontrolled\s+(?:detonation|explosion)",
     re.IGNORECASE,
 )
 #: "One of the grenades detonated and the other was defused": part of the attack worked.

@@ -61,7 +61,7 @@ _ENTRIES: tuple[tuple[T, str], ...] = (
                r"officers?|border\s+patrol|law\s+enforcement|jails?|prisons?|penitentiar\w+|"
                r"detention\s+(?:cent(?:er|re)s?|facilit\w+)|correction(?:s|al)\s+(?:officers?|"
                r"facilit\w+)|prison\s+guards?|nypd|lapd"),
-    (T.RELIGIOUS, r"mosques?|masjid|church\w*|cathedrals?|chapels?|parish\w*|congregations?|"
+    (T.RELIGIOUS, r"mosques?|masjid|church\w*|cathedrals?|chapels?(?-i:(?!\s+Hill))|parish\w*|congregations?|"
                   r"congregants?|gurdwaras?|temples?|synagogues?|shrines?|imams?|priests?|"
                   r"pastors?|reverend|rev\.|clerics?|clergy\w*|worship\w*|monks?|nuns?|"
                   r"bishops?|rabbis?|missionar\w+|chabad|prayer\s+(?:cent(?:er|re)|halls?)|"
@@ -84,12 +84,14 @@ _ENTRIES: tuple[tuple[T, str], ...] = (
                    r"workers?)|civil\s+servants?|department\s+of|bureau\s+of|agenc(?:y|ies)|"
                    r"administrations?|national\s+(?:wildlife\s+refuges?|parks?|forests?)|"
                    r"wildlife\s+refuges?|ranger\s+stations?|tax\s+(?:offices?|assessors?|collectors?|"
-                   r"agenc\w+)|irs|internal\s+revenue|fbi|cia|post\s+offices?|postal|"
+                   r"agenc\w+)|irs|internal\s+revenue|fbi|cia|blm|bureau\s+of\s+land\s+management|post\s+offices?|postal|"
                    r"forest\s+service|"
                    r"election\w*|polling|(?:republican|democratic)\s+(?:party|national|"
                    r"headquarters|offices?)|party\s+(?:headquarters|offices?)|"
                    r"(?-i:Rep\.|Representative\s+[A-Z])|intelligence\s+(?:agenc\w+|services?|officers?)"),
-    (T.AIRPORTS, r"airports?|airlines?|airliners?|aircraft|planes?|airplanes?|jets?|"
+    # Airport security screeners work for an agency, but GTD codes them with the airport.
+    (T.AIRPORTS, r"tsa|transportation\s+security\s+administration|"
+                 r"airports?|airlines?|airliners?|aircraft|planes?|airplanes?|jets?|"
                  r"flights?|air\s+terminals?|aviation"),
     # "Port St. Lucie", "Port Arthur": a town named Port, not a port.
     (T.MARITIME, r"ships?|vessels?|boats?|tankers?|ferr(?:y|ies)|yachts?|"
@@ -104,8 +106,14 @@ _ENTRIES: tuple[tuple[T, str], ...] = (
                        r"subways?|metro|trams?|trolle(?:y|ys)|"
                        r"(?:bus|train|railway|subway|metro)\s+(?:stations?|stops?|terminals?|"
                        r"depots?)|taxis?|transit|commuters?|passengers?"),
+    # Construction is a business (codebook subtype "Construction"): "a group of luxury homes
+    # that were under construction", "show homes" (longer than "homes", so they win over it;
+    # one home being built is still a private home).
     (T.BUSINESS, r"construction\s+(?:sites?|companies|company|equipment|projects?|firms?|"
                  r"crews?|cranes?|vehicles?)|(?:housing|residential)\s+developments?|"
+                 r"(?:homes|houses|townhouses|townhomes|condominiums)\s+(?:(?:that|which)\s+"
+                 r"(?:were|are)\s+|being\s+|still\s+)?(?:under\s+construction|being\s+(?:built|"
+                 r"constructed))|(?:show|model)\s+homes|"
                  r"banks?|shops?|stores?|outlets?|business\w*|compan(?:y|ies)|corporat\w+|"
                  r"inc\.?|co\.|llc|ltd\.?|firms?|factor(?:y|ies)|(?<!\bto\s)plants?|mills?|hotels?|motels?|"
                  r"resorts?|restaurants?|cafes?|caf\u00e9s?|bars?|taverns?|pubs?|nightclubs?|"
@@ -114,7 +122,8 @@ _ENTRIES: tuple[tuple[T, str], ...] = (
                  r"baker(?:y|ies)|bodegas?|delis?|diners?|pizzerias?|fast[-\s]food|kfc|"
                  r"fried\s+chicken|pharmac\w+|hospitals?|clinics?|medical|physicians?|doctors?|"
                  r"dr\.|dealerships?|dealers?|auto\s+(?:cent(?:er|re)|sales|dealers?)|"
-                 r"car\s+lots?|gas\s+stations?|laborator(?:y|ies)|labs?|research\s+(?:facilit\w+|"
+                 r"car\s+lots?|(?:truck|auto|car|motor)\s+(?:cent(?:er|re)s?|lots?|sales)|"
+                 r"commercial\s+(?:buildings?|complex(?:es)?|propert(?:y|ies))|gas\s+stations?|laborator(?:y|ies)|labs?|research\s+(?:facilit\w+|"
                  r"cent(?:er|re)s?|farms?)|farms?|ranch\w*|feedlots?|slaughterhouses?|"
                  r"meat\w*|poultry|dairy|fur|mink|logging|lumber|timber|sawmills?|mines?|"
                  r"mining|headquarters|offices?|warehouses?|employees?|executives?|"
@@ -142,7 +151,14 @@ _ENTRIES: tuple[tuple[T, str], ...] = (
     # A road or bridge is the target only when nothing else is, not even a person or a home
     # ("a home on Lake Road") (codebook: "highways (if the
     # highway itself is the target of the attack), bridges, roads").
-    (T.TRANSPORTATION, r"bridges?|highways?|tunnels?|roads?|railroad\s+crossings?"),)
+    # A street named Court, Drive or Lane is an address ("a home on Sarah Anne Court"), not a
+    # court of law.
+    (T.TRANSPORTATION, r"bridges?|highways?|tunnels?|roads?|railroad\s+crossings?|"
+                       r"(?-i:(?!The\s)(?:[A-Z][a-z]+\s+){1,3}"
+                       r"(?<!Supreme\s)(?<!District\s)(?<!Federal\s)(?<!High\s)(?<!Appeals\s)"
+                       r"(?<!County\s)(?<!Superior\s)(?<!Circuit\s)(?<!Family\s)(?<!Criminal\s)"
+                       r"(?<!Civil\s)(?<!State\s)(?<!City\s)(?<!Sharia\s)(?<!Military\s)"
+                       r"(?:Court|Drive|Lane|Circle|Terrace))"),)
 
 #: (type, compiled pattern) in priority order, case-insensitive.
 TARGET_LEXICON: tuple[tuple[T, re.Pattern[str]], ...] = tuple(

@@ -8,6 +8,7 @@ import pytest
 from incidex.article import Article
 from incidex.errors import PipelineError
 from incidex.groups import GroupLexicon
+from incidex.pipeline import role_context
 from incidex.pipeline.doc import Doc, Span
 from incidex.pipeline.frames import Frame
 from incidex.pipeline.learned_roles import (
@@ -16,6 +17,7 @@ from incidex.pipeline.learned_roles import (
     nearest_frame,
     tag_document,
 )
+from incidex.pipeline.role_context import DocContext
 from incidex.pipeline.role_features import (
     bio_labels,
     bio_spans,
@@ -51,6 +53,33 @@ def test_features_see_the_window_and_the_lexicons() -> None:
     assert "w-2=shot" in mayor and "w+1=</s>" in mayor
     assert "trg=after2" in mayor  # the trigger is two tokens before
     assert "m=B-PERP" in features[1] and "qty" in features[0]
+
+
+def test_word_classes_are_features_of_the_word_and_its_neighbours(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(role_context, "word_clusters", lambda: {"killed": ("256:7",)})
+    features = token_features(["they", "killed", "him"], [set(), set(), set()], 0)
+    assert "c=256:7" in features[1] and "c+1=256:7" in features[0] and "c-1=256:7" in features[2]
+    assert not any(f.startswith("c") and "256:7" in f for f in token_features(["xqzv"], [set()], 0)[0])
+
+
+def test_context_features_reach_past_the_two_word_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    words = "the mayor was killed by members of the fmln".split()
+    marks: list[set[str]] = [set() for _ in words]
+    marks[3] = {"B-TRG", "B-TRG_ASSASSINATION"}
+    monkeypatch.setattr(role_context, "EXTRAS", frozenset({"kind", "prep", "doc", "count"}))
+    context = DocContext({"fmln": 3, "mayor": 1}, frozenset({"fmln"}), frozenset({"mayor"}))
+    features = token_features(words, marks, 1, context)
+    fmln, mayor = features[8], features[1]
+    assert {"prep=by", "prep=of"} <= set(fmln)  # "by" five words back still counts
+    assert "kind<ASSASSINATION|kind>none" in fmln and "kind<none|kind>ASSASSINATION" in mayor
+    assert {"df=2-3", "inlead"} <= set(fmln) and "df=1" in mayor and "inlead" not in mayor
+    assert "neartrg" in mayor and "neartrg" not in fmln
+    assert not any(f.startswith("df=") for f in token_features(words, marks, 1)[8])
+    monkeypatch.setattr(role_context, "EXTRAS", frozenset({"doc"}))
+    alone = token_features(words, marks, 1, context)[8]
+    assert "inlead" in alone and not any(f.startswith(("df=", "prep=", "kind")) for f in alone)
 
 
 def test_features_are_the_same_for_cased_and_lower_case_text() -> None:

@@ -8,7 +8,10 @@ Beyond the words themselves (the token, its affixes and shape, two words either 
 carries what the rule stages already know about it: whether it is part of an attack trigger
 (``lexicon.TRIGGERS``) and how far the nearest one is, whether it names an attacker
 (``PERPETRATOR_NOUNS``), a weapon (``WEAPON_WORDS``), a kind of target (``TARGET_CLASSES``), a
-group of the alias table, a place of the gazetteer, or a quantity ("two", "several").
+group of the alias table, a place of the gazetteer, or a quantity ("two", "several"), and
+what ``role_context`` sees past the two-word window: the attack type of the nearest trigger,
+the prepositions before the token, whether the lead names the word and whether it stands next
+to a trigger anywhere in the article (and, switched off by default, learned word classes).
 """
 
 from __future__ import annotations
@@ -19,9 +22,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from incidex.groups import GroupLexicon
+from incidex.pipeline import role_context
 from incidex.pipeline.doc import Doc, Span
 from incidex.pipeline.lexicon import PERPETRATOR_NOUNS, TARGET_CLASSES, TRIGGERS, WEAPON_WORDS
 from incidex.pipeline.quantities import VAGUE
+from incidex.pipeline.role_context import DocContext
 
 #: MUC-4 slot names, in the order of the BIO label set.
 ROLES: tuple[str, ...] = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
@@ -185,18 +190,28 @@ _OFFSETS = (-2, -1, 1, 2)
 _OUTSIDE = {offset: f"w{offset:+d}=<{'s' if offset < 0 else '/s'}>" for offset in _OFFSETS}
 
 
-def token_features(words: list[str], marks: list[set[str]], sentence_index: int) -> list[list[str]]:
-    """The feature strings of each token of one sentence (``words`` lower-cased)."""
+def token_features(words: list[str], marks: list[set[str]], sentence_index: int,
+                   context: DocContext | None = None) -> list[list[str]]:
+    """The feature strings of each token of one sentence (``words`` lower-cased); ``context``
+    is the article's, for the ``doc`` features (none without it)."""
     n = len(words)
+    extras = role_context.EXTRAS
+    kinds = role_context.nearest_kinds(marks) if "kind" in extras else None
+    preps = role_context.last_prepositions(words) if "prep" in extras else None
+    docs = (role_context.document_features(words, context, sentence_index)
+            if context is not None and "doc" in extras else None)
     position = "s" + (str(sentence_index) if sentence_index < 3 else "3+")
     nearest_trigger = _nearest_triggers(marks)
     own = [_word_features(word) for word in words]
     titled = [word in _TITLES for word in words]
     neighbour = {offset: [f"w{offset:+d}={word}" for word in words] for offset in _OFFSETS}
+    clusters = role_context.word_clusters()
+    classes = [clusters.get(word, ()) for word in words]
     out: list[list[str]] = []
     for i, word in enumerate(words):
         head, tail = own[i]
         feats = [*head, position, *tail]
+        feats.extend("c=" + c for c in classes[i])
         feats.extend("m=" + m for m in marks[i])
         for offset in _OFFSETS:
             j = i + offset
@@ -207,6 +222,8 @@ def token_features(words: list[str], marks: list[set[str]], sentence_index: int)
                                  if m[0] == "B" or abs(offset) == 1)
                 if titled[j]:
                     feats.append(f"title{offset:+d}")
+                if offset in role_context.CLUSTER_OFFSETS:
+                    feats.extend(f"c{offset:+d}={c}" for c in classes[j])
             else:
                 feats.append(_OUTSIDE[offset])
         if i > 0:
@@ -214,6 +231,12 @@ def token_features(words: list[str], marks: list[set[str]], sentence_index: int)
         if i + 1 < n:
             feats.append(f"bi+1={word}|{words[i + 1]}")
         feats.append(nearest_trigger[i])
+        if kinds is not None:
+            feats.append(kinds[i])
+        if preps is not None:
+            feats.extend(preps[i])
+        if docs is not None:
+            feats.extend(docs[i])
         out.append(feats)
     return out
 
@@ -225,14 +248,25 @@ def doc_sentences(doc: Doc, lexicon: GroupLexicon) -> list[Sentence]:
     marks = _marks(text, doc.tokens, spans)
     sentences: list[Sentence] = []
     starts = [t.start for t in doc.tokens]
+    words_of: list[tuple[int, int, int, list[str]]] = []
     for index, sentence in enumerate(doc.sentences):
         lo = _first_at_or_after(starts, sentence.start)
         hi = _first_at_or_after(starts, sentence.end)
-        tokens = doc.tokens[lo:hi]
-        if not tokens:
-            continue
-        words = [text[t.start:t.end] for t in tokens]
-        sentences.append(Sentence(tokens, token_features(words, marks[lo:hi], index)))
+        if lo < hi:
+            words_of.append((index, lo, hi, [text[t.start:t.end] for t in doc.tokens[lo:hi]]))
+    counts: dict[str, int] = {}
+    for *_, words in words_of:
+        for word in words:
+            counts[word] = counts.get(word, 0) + 1
+    near: set[str] = set()
+    if "near" in role_context.EXTRAS:
+        for _, lo, hi, words in words_of:
+            near.update(role_context.near_trigger(words, marks[lo:hi]))
+    context = DocContext(counts, frozenset(words_of[0][3]) if words_of else frozenset(),
+                         frozenset(near))
+    for index, lo, hi, words in words_of:
+        sentences.append(Sentence(doc.tokens[lo:hi],
+                                  token_features(words, marks[lo:hi], index, context)))
     return sentences
 
 

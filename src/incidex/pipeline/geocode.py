@@ -26,7 +26,9 @@ _LOCATIVE = re.compile(
     r"on\s+the\s+outskirts\s+of|"
     r"north|south|east|west|(?:north|south)[-\s]?(?:east|west)|of\s+the\s+(?:town|city|"
     r"village|district|province|region)\s+of|(?:town|city|village|district|province|"
-    r"municipality|department|region|state)\s+of|(?<!fired\s)(?<!launched\s)from)"
+    r"municipality|department|region|state|settlement|kibbutz|moshav|camp|"
+    r"hamlet)\s+of|(?<!fired\s)(?<!launched\s)(?<!mailed\s)(?<!sent\s)(?<!posted\s)"
+    r"(?<!crossed\s)(?<!came\s)(?<!returning\s)(?<!fled\s)(?<!smuggled\s)from)"
     r"\s+(?:the\s+)?"
     r"(?:(?:northern|southern|eastern|western|central|restive|volatile|capital|town|city|downtown|"
     r"village|province|of)\s+)*|\b(?:north|south|east|west)\s+of\s+)$",
@@ -60,6 +62,17 @@ _REFERENCE = re.compile(
 _AIMED = re.compile(r"\btowards?\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?$",
                     re.IGNORECASE)
 _DATELINE = re.compile(r"\s*(?:\.\s|,|\s?\(|\s?[—–-]\s)")
+# After a country's name, a noun that makes the name an adjective of people or institutions.
+# "in a Jerusalem post office": a place's name before a lowercase noun, after "in a".
+_IN_A = re.compile(r"\b(?:in|at|near|outside)\s+an?\s+$", re.IGNORECASE)
+_NOUN_NEXT = re.compile(r"\s+[a-z]")
+_ATTRIBUTIVE = re.compile(
+    r"\s+(?:(?:military|army|navy|air\s+force|special|government|federal|state|security|"
+    r"coalition|led|backed)[\s-]+)?(?:forces|troops|soldiers|servicem[ae]n|marines|military|army|"
+    r"navy|officials?|diplomats?|citizens?|nationals?|contractors?|personnel|convoy|patrol|"
+    r"government|authorities|ambassador|envoy|embassy|consulate|interests|firms?|companies|"
+    r"businessm[ae]n|tourists?|aid\s+workers?|engineers?|journalists?|warplanes?|aircraft|"
+    r"helicopters?|drones?|base|bases)\b")
 _NAME_GOES_ON = re.compile(r"(?:\s+[A-Z][\w'’]*){0,2}\s+([A-Z][\w'’]*)\b")
 _LOWER_NOUN = re.compile(rf" (?!(?:{'|'.join(sorted(UNIT_WORDS))})\b)[a-z]{{3,}}\b")
 
@@ -70,6 +83,8 @@ def _plain_lower(name: str) -> str:
 
 def _toponym_span(text: str, place: Place, start: int, end: int, demonym: bool) -> Span:
     before = text[max(0, start - 60):start]
+    # "US forces", "the U.S. embassy": a country's name used as its adjective ("American").
+    demonym = demonym or (place.kind == "country" and _ATTRIBUTIVE.match(text, end) is not None)
     # "at the Stina pub", "in the Rein petroleum company": the name of a facility.
     facility = before.endswith(("the ", "The ")) and _LOWER_NOUN.match(text, end) is not None
     # "Union Station in Denver", "at Kent State University": a building named after a place.
@@ -83,8 +98,9 @@ def _toponym_span(text: str, place: Place, start: int, end: int, demonym: bool) 
         "place_name": place.name,
         "kind": place.kind,
         "demonym": demonym,
-        "locative": (not demonym) and not facility and _LOCATIVE.search(before) is not None
-        and _REFERENCE.search(before) is None,
+        "locative": (not demonym) and not facility and _REFERENCE.search(before) is None and (
+            _LOCATIVE.search(before) is not None
+            or (_IN_A.search(before) is not None and _NOUN_NEXT.match(text, end) is not None)),
         # "fired rockets toward Ashqelon": the place aimed at, taken once incidents are told
         # apart (the frames stage does not read it).
         "aimed": (not demonym) and not facility and _AIMED.search(before) is not None,

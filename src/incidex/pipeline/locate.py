@@ -44,7 +44,8 @@ def article_region(doc: Doc) -> tuple[Place | None, list[Span]]:
     for span in places:
         place: Place = span.attrs["place"]
         if place.country_code:
-            country[place.country_code] += 1
+            # "Police in Iraq are ..." says more of where the article is than "Interior".
+            country[place.country_code] += 2 if span.attrs["locative"] else 1
         if place.admin1_code and place.country_code and place.kind in ("city", "admin2", "admin1"):
             admin1[(place.country_code, place.admin1_code)] += 1
     for address in doc.mentions.get("address", []):
@@ -128,12 +129,14 @@ def frame_location(doc: Doc, frame: Frame) -> None:
         # Baqubah."), else a town its sentences name at all, if the article is there.
         everywhere = _places_in(doc, 0, len(doc.text))
         choice = _most_specific([s for s in everywhere if s.attrs["locative"] and _is_town(s)])
+        choice = choice or _written_town(doc, frame, None, anywhere=True)
     if choice is None:
         region, _ = article_region(doc)
         choice = _most_specific([
             s for s in sentence_spans if s.attrs["kind"] == "city"
             and not _POSSESSIVE.match(doc.text, s.end)
             and (region is None or region.country_code == s.attrs["place"].country_code)])
+    choice = _keep_to_dateline(doc, choice)
     hints = _hinted_countries(doc)
     if choice is not None:
         place: Place = _in_hinted_country(doc, choice, hints)
@@ -157,25 +160,88 @@ def frame_location(doc: Doc, frame: Frame) -> None:
                           "specificity": specificity(region)}
 
 
-def _written_town(doc: Doc, frame: Frame, region: Span | None) -> Span | None:
+def _country_dateline(doc: Doc) -> Span | None:
+    """A dateline that is a country or region alone ("ARGENTINA.  The second floor of ...",
+    "WEST BANK.  Palestinian gunmen ..."): the heading of a chronology's entry, which names
+    the country the incident happened in. A city dateline ("KABUL (AP) -") only says where
+    the report was filed."""
+    first = next(iter(doc.mentions.get("toponym", [])), None)
+    if first is None or not first.attrs.get("dateline") or first.attrs["demonym"]:
+        return None
+    place: Place = first.attrs["place"]
+    return first if place.kind in ("country", "admin1", "region") and place.country_code else None
+
+
+def _keep_to_dateline(doc: Doc, choice: Span | None) -> Span | None:
+    """A place chosen outside the country of a country dateline gives way to its namesake in
+    that country, else to the most specific place the article names there, else to the
+    dateline itself ("ISRAEL.  Letter bombs were intercepted in a Jerusalem post office.
+    They were mailed from Amsterdam.": Jerusalem)."""
+    dateline = _country_dateline(doc)
+    if dateline is None or choice is None:
+        return choice
+    code = dateline.attrs["place"].country_code
+    if choice.attrs["place"].country_code == code:
+        return choice
+    namesake = next((c for c in choice.attrs.get("candidates") or ()
+                     if c.country_code == code and c.kind in ("city", "admin2", "admin1")), None)
+    if namesake is not None:
+        return Span(choice.start, choice.end, choice.text, choice.label,
+                    {**choice.attrs, "place": namesake, "place_name": namesake.name,
+                     "kind": namesake.kind})
+    there = [s for s in _places_in(doc, dateline.end, len(doc.text))
+             if s.attrs["place"].country_code == code and not s.attrs["demonym"]]
+    towns = [s for s in there if _is_town(s)]
+    best = _most_specific([s for s in towns if s.attrs["locative"]]) or _most_specific(towns)
+    if best is None and _is_town(choice):
+        # A town the gazetteer puts abroad only ("SUDAN. ... the oil town of Bentiu", now in
+        # South Sudan): the town, named, in the dateline's country.
+        container: Place = dateline.attrs["place"]
+        return Span(choice.start, choice.end, choice.text, choice.label, {
+            **choice.attrs, "place": container, "place_name": container.name, "kind": "city",
+            "name": choice.attrs.get("name") or choice.text, "candidates": ()})
+    return best or _most_specific([s for s in there if s.attrs["locative"]]) or _most_specific(
+        there) or dateline
+
+
+def _written_town(doc: Doc, frame: Frame, region: Span | None, anywhere: bool = False
+                  ) -> Span | None:
     """A town the gazetteer does not know, written after "in" or "near" in the incident's
-    clauses or sentences, placed in the region chosen so far (else the article's)."""
+    clauses or sentences (with ``anywhere``, in the article), placed in the region chosen so
+    far (else the article's)."""
     towns = doc.mentions.get("written_town", [])
     if not towns:
         return None
     in_clauses = [t for t in towns if any(c.start <= t.start < c.end for c in frame.clauses)]
     in_sentences = [t for t in towns if any(doc.sentences[i].start <= t.start < doc.sentences[i].end
                                             for i in frame.sentences)]
+    if anywhere:
+        in_sentences = in_sentences or towns
     if not (in_clauses or in_sentences):
         return None
     town = (in_clauses or in_sentences)[0]
     container = region.attrs["place"] if region is not None else article_region(doc)[0]
+    spelled = _spelled_town(town.text, container)
+    if spelled is not None:
+        return Span(town.start, town.end, town.text, "toponym", {
+            "place": spelled, "place_name": spelled.name, "kind": spelled.kind,
+            "demonym": False, "locative": True, "candidates": ()})
     if container is None:
         return None
     return Span(town.start, town.end, town.text, "toponym", {
         "place": container, "place_name": container.name, "kind": "city", "name": town.text,
         "demonym": False, "locative": True, "candidates": (),
     })
+
+
+def _spelled_town(name: str, container: Place | None) -> Place | None:
+    """A written town the gazetteer knows under a looser spelling ("Baqouba" for Baqubah),
+    inside the container when there is one; a town of a single reading when there is not."""
+    towns = [c for c in Gazetteer.default().candidates(name) if c.kind == "city"]
+    if container is not None:
+        return next((c for c in towns if c.country_code == container.country_code and (
+            container.kind != "admin1" or c.admin1_code == container.admin1_code)), None)
+    return towns[0] if len({c.country_code for c in towns}) == 1 else None
 
 
 def _hinted_countries(doc: Doc) -> frozenset[str]:

@@ -58,3 +58,16 @@ def test_a_town_in_a_looser_spelling_is_found() -> None:
                     "fired back, killing four of them.")
     assert loc.country == "Iraq"
     assert loc.admin1 == "Diyala"
+
+
+def test_a_sentence_opening_in_is_no_part_of_the_name() -> None:
+    loc = _location("In Ondarroa, unknown persons set fire to a TV booster station, causing "
+                    "serious damage.")
+    assert loc.country == "Spain"
+    assert loc.name == "Ondarroa"
+
+
+def test_a_molotov_cocktail_is_no_place() -> None:
+    loc = _location("A Molotov cocktail was thrown at the vehicle owned by Antonio Gila, the "
+                    "Socialist deputy mayor.  No one was injured.")
+    assert loc.country != "Russia"

@@ -53,6 +53,8 @@ _FAITHS = frozenset(
     "jewish muslim christian shiite shia sunni hindu sikh buddhist catholic protestant "
     "orthodox coptic".split()
 )
+# After a name, a word that makes it a thing named after someone: "a Molotov cocktail".
+_NO_PLACE_AFTER = re.compile(r"\s+cocktails?\b", re.IGNORECASE)
 # A place given as the reference point of one named just before: "in Dhuluiya, north of
 # Baghdad", "in Madaen (south of Baghdad)", "Ma'rib, 170 km northeast of Sanaa".
 _REFERENCE = re.compile(
@@ -84,7 +86,7 @@ def _plain_lower(name: str) -> str:
 def _toponym_span(text: str, place: Place, start: int, end: int, demonym: bool) -> Span:
     before = text[max(0, start - 60):start]
     # "US forces", "the U.S. embassy": a country's name used as its adjective ("American").
-    demonym = demonym or (place.kind == "country" and _ATTRIBUTIVE.match(text, end) is not None)
+    attributive = place.kind == "country" and _ATTRIBUTIVE.match(text, end) is not None
     # "at the Stina pub", "in the Rein petroleum company": the name of a facility.
     facility = before.endswith(("the ", "The ")) and _LOWER_NOUN.match(text, end) is not None
     # "Union Station in Denver", "at Kent State University": a building named after a place.
@@ -97,13 +99,14 @@ def _toponym_span(text: str, place: Place, start: int, end: int, demonym: bool) 
         "place": place,
         "place_name": place.name,
         "kind": place.kind,
-        "demonym": demonym,
-        "locative": (not demonym) and not facility and _REFERENCE.search(before) is None and (
+        "demonym": demonym or attributive,
+        "attributive": attributive,
+        "locative": not (demonym or attributive) and not facility and _REFERENCE.search(before) is None and (
             _LOCATIVE.search(before) is not None
             or (_IN_A.search(before) is not None and _NOUN_NEXT.match(text, end) is not None)),
         # "fired rockets toward Ashqelon": the place aimed at, taken once incidents are told
         # apart (the frames stage does not read it).
-        "aimed": (not demonym) and not facility and _AIMED.search(before) is not None,
+        "aimed": not (demonym or attributive) and not facility and _AIMED.search(before) is not None,
     })
 
 
@@ -128,7 +131,7 @@ class Geocoder:
         for r in resolved:
             t = r.toponym
             place = reread.get(t.start, r.place) if not t.is_demonym else r.place
-            if place is None or t.text.lower() in _FAITHS:
+            if place is None or t.text.lower() in _FAITHS or _NO_PLACE_AFTER.match(doc.text, t.end):
                 continue
             span = _toponym_span(doc.text, place, t.start, t.end, t.is_demonym)
             span.attrs["candidates"] = t.candidates if t.start not in reread else ()

@@ -53,6 +53,18 @@ _FAITHS = frozenset(
     "jewish muslim christian shiite shia sunni hindu sikh buddhist catholic protestant "
     "orthodox coptic".split()
 )
+# Before a place, words that make it a reference point rather than the place itself.
+_NEAR = re.compile(r"\b(?:near|outside|outskirts\s+of|suburbs?\s+of|"
+                   r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?(?:(?:town|city|village|capital)\s+(?:of\s+)?)?$",
+                   re.IGNORECASE)
+def _near_at(text: str, start: int) -> int | None:
+    """Where a "near", "outside", "a suburb of" or "on the outskirts of" before the place
+    begins: the locate stage makes the place a reference point when another name comes
+    right before that word ("in Saint Denis suburb, near Paris")."""
+    near = _NEAR.search(text, max(0, start - 60), start)
+    return near.start() if near is not None else None
+
+
 # After a name, a word that makes it a thing named after someone: "a Molotov cocktail".
 _NO_PLACE_AFTER = re.compile(r"\s+cocktails?\b", re.IGNORECASE)
 # A place given as the reference point of one named just before: "in Dhuluiya, north of
@@ -106,6 +118,7 @@ def _toponym_span(text: str, place: Place, start: int, end: int, demonym: bool) 
             or (_IN_A.search(before) is not None and _NOUN_NEXT.match(text, end) is not None)),
         # "fired rockets toward Ashqelon": the place aimed at, taken once incidents are told
         # apart (the frames stage does not read it).
+        "near_at": _near_at(text, start),
         "aimed": not (demonym or attributive) and not facility and _AIMED.search(before) is not None,
     })
 

@@ -25,9 +25,15 @@ _SPECIFIC_RANK = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4
 
 
 def _most_specific(spans: list[Span]) -> Span | None:
+    """The most specific place; at one level, an address the text writes out ("in
+    Campbelltown, Pennsylvania") before a lone name ("near Chestnut Hill and Kreider Roads"),
+    then the first; a place given as a reference point ("near Paris, France", "on the
+    outskirts of Philadelphia") after one that is not."""
     if not spans:
         return None
-    return min(spans, key=lambda s: (_SPECIFIC_RANK.get(str(s.attrs["kind"]), 9), s.start))
+    return min(spans, key=lambda s: (_SPECIFIC_RANK.get(str(s.attrs["kind"]), 9),
+                                     s.attrs.get("reference", False), "mention" not in s.attrs,
+                                     s.start))
 
 
 def _is_group(doc: Doc, span: Span) -> bool:
@@ -136,6 +142,8 @@ def frame_location(doc: Doc, frame: Frame) -> None:
             s for s in sentence_spans if s.attrs["kind"] == "city"
             and not _POSSESSIVE.match(doc.text, s.end)
             and (region is None or region.country_code == s.attrs["place"].country_code)])
+    if choice is None:
+        choice = _only_city(doc, article_region(doc)[0])
     choice = _keep_to_dateline(doc, choice)
     hints = _hinted_countries(doc)
     if choice is not None:
@@ -158,6 +166,28 @@ def frame_location(doc: Doc, frame: Frame) -> None:
     if region is not None:
         frame.location = {"place": region, "evidence": evidence,
                           "specificity": specificity(region)}
+
+
+def _mark_references(doc: Doc) -> None:
+    """A place after "near" (or "outside", "a suburb of") that follows another name closely
+    is that name's reference point, not the place ("in Saint Denis suburb, near Paris,
+    France"; "Tapuah junction, near Nablus city"): it ranks after places that are not."""
+    names = [s for kind in ("toponym", "address", "written_town") for s in doc.mentions.get(kind, [])]
+    for span in doc.mentions.get("toponym", []) + doc.mentions.get("address", []):
+        near = span.attrs.get("near_at")
+        span.attrs["reference"] = near is not None and any(
+            near - 30 <= other.end <= near for other in names if other is not span)
+
+
+def _only_city(doc: Doc, region: Place | None) -> Span | None:
+    """The one city an article names, in its region, however it names it ("the Jewish
+    Federation of Greater Seattle"): where an incident nothing else places happened."""
+    cities = [s for s in _places_in(doc, 0, len(doc.text)) if s.attrs["kind"] == "city"
+              and not _POSSESSIVE.match(doc.text, s.end) and not s.attrs["demonym"]]
+    if region is None or len({s.attrs["place"].geonameid for s in cities}) != 1:
+        return None
+    city = cities[0]
+    return city if city.attrs["place"].country_code == region.country_code else None
 
 
 def _country_dateline(doc: Doc) -> Span | None:
@@ -300,6 +330,7 @@ class IncidentLocator:
                                         for t in written_towns(doc.text, taken)]
         for span in doc.mentions.get("toponym", []):
             span.attrs["locative"] = span.attrs["locative"] or span.attrs.get("aimed", False)
+        _mark_references(doc)
         for frame in doc.frames:
             frame_location(doc, frame)
         return doc

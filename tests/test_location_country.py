@@ -4,6 +4,8 @@ a town written in a looser spelling."""
 from __future__ import annotations
 
 from incidex import extract
+from incidex.article import Article
+from incidex.pipeline.runner import Pipeline
 from incidex.record import Location
 
 
@@ -71,3 +73,17 @@ def test_a_molotov_cocktail_is_no_place() -> None:
     loc = _location("A Molotov cocktail was thrown at the vehicle owned by Antonio Gila, the "
                     "Socialist deputy mayor.  No one was injured.")
     assert loc.country != "Russia"
+
+
+def test_where_a_rocket_was_fired_from_is_not_where_it_struck() -> None:
+    text = "Palestinians fired a mortar shell from the Gaza Strip into Israel.  No one was hurt."
+    doc = Pipeline().run(Article(text=text, id="t"))
+    where = {s.text: s.attrs["locative"] or s.attrs["aimed"] for s in doc.mentions["toponym"]}
+    assert where == {"Palestinians": False, "Gaza Strip": False, "Israel": True}
+    assert _location(text).country == "Israel"
+
+
+def test_a_capitalised_us_navy_is_no_place() -> None:
+    loc = _location("Molotov cocktails were thrown at two U.S.A. Navy sailors by three people. "
+                    "A U.S. Navy spokesman said such attacks are rare in Puerto Rico.")
+    assert loc.country == "Puerto Rico"

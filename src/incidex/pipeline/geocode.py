@@ -73,8 +73,14 @@ _REFERENCE = re.compile(
     r"\w['’]?\s*[,(]\s*(?:about\s+|some\s+|just\s+)?(?:[\d,.]+\s*(?:km|kilometers|kilometres|"
     r"miles)\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?"
     r"(?:(?:town|city|capital)\s+(?:of\s+)?)?$", re.IGNORECASE)
-_AIMED = re.compile(r"\btowards?\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?$",
+_FIRED = r"\b(?:fired|firing|fire|launched|launching|lobbed)\b[^.;]{0,40}?"
+_AIMED = re.compile(rf"(?:\btowards?|{_FIRED}\b(?:on|at|into))\s+"
+                    r"(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?$",
                     re.IGNORECASE)
+# "fired a rocket from the Gaza Strip", "shells launched from Lebanon": where the attack came
+# from, not where it struck.
+_ORIGIN = re.compile(rf"(?:{_FIRED}|\bshot\b[^.;]{{0,40}}?)\bfrom\s+(?:the\s+)?$",
+                     re.IGNORECASE)
 _DATELINE = re.compile(r"\s*(?:\.\s|,|\s?\(|\s?[—–-]\s)")
 # After a country's name, a noun that makes the name an adjective of people or institutions.
 # "in a Jerusalem post office": a place's name before a lowercase noun, after "in a".
@@ -86,7 +92,7 @@ _ATTRIBUTIVE = re.compile(
     r"navy|officials?|diplomats?|citizens?|nationals?|contractors?|personnel|convoy|patrol|"
     r"government|authorities|ambassador|envoy|embassy|consulate|interests|firms?|companies|"
     r"businessm[ae]n|tourists?|aid\s+workers?|engineers?|journalists?|warplanes?|aircraft|"
-    r"helicopters?|drones?|base|bases)\b")
+    r"helicopters?|drones?|base|bases)\b", re.IGNORECASE)
 _NAME_GOES_ON = re.compile(r"(?:\s+[A-Z][\w'’]*){0,2}\s+([A-Z][\w'’]*)\b")
 _LOWER_NOUN = re.compile(rf" (?!(?:{'|'.join(sorted(UNIT_WORDS))})\b)[a-z]{{3,}}\b")
 
@@ -113,7 +119,8 @@ def _toponym_span(text: str, place: Place, start: int, end: int, demonym: bool) 
         "kind": place.kind,
         "demonym": demonym or attributive,
         "attributive": attributive,
-        "locative": not (demonym or attributive) and not facility and _REFERENCE.search(before) is None and (
+        "locative": not (demonym or attributive) and not facility and _REFERENCE.search(before) is None
+        and _ORIGIN.search(before) is None and (
             _LOCATIVE.search(before) is not None
             or (_IN_A.search(before) is not None and _NOUN_NEXT.match(text, end) is not None)),
         # "fired rockets toward Ashqelon": the place aimed at, taken once incidents are told

@@ -182,12 +182,12 @@ def _mark_references(doc: Doc) -> None:
 def _only_city(doc: Doc, region: Place | None) -> Span | None:
     """The one city an article names, in its region, however it names it ("the Jewish
     Federation of Greater Seattle"): where an incident nothing else places happened."""
-    cities = [s for s in _places_in(doc, 0, len(doc.text)) if s.attrs["kind"] == "city"
-              and not _POSSESSIVE.match(doc.text, s.end) and not s.attrs["demonym"]]
-    if region is None or len({s.attrs["place"].geonameid for s in cities}) != 1:
+    if region is None:
         return None
-    city = cities[0]
-    return city if city.attrs["place"].country_code == region.country_code else None
+    cities = [s for s in _places_in(doc, 0, len(doc.text)) if s.attrs["kind"] == "city"
+              and not _POSSESSIVE.match(doc.text, s.end) and not s.attrs["demonym"]
+              and s.attrs["place"].country_code == region.country_code]
+    return cities[0] if len({s.attrs["place"].geonameid for s in cities}) == 1 else None
 
 
 def _country_dateline(doc: Doc) -> Span | None:

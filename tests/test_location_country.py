@@ -87,3 +87,9 @@ def test_a_capitalised_us_navy_is_no_place() -> None:
     loc = _location("Molotov cocktails were thrown at two U.S.A. Navy sailors by three people. "
                     "A U.S. Navy spokesman said such attacks are rare in Puerto Rico.")
     assert loc.country == "Puerto Rico"
+
+
+def test_an_international_airport_is_in_its_city() -> None:
+    loc = _location("An explosive device detonated at the terminal at the Baghdad International "
+                    "Airport.  It is unknown if anyone was killed or injured in the blast.")
+    assert loc.country == "Iraq"

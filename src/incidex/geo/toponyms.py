@@ -48,7 +48,7 @@ _STRONG_KINDS = frozenset({"continent", "region", "country", "admin1"})
 _DESCRIPTORS = frozenset(
     "police governor mayor officials official government authorities army forces military "
     "president minister ministry council airport border embassy correspondent residents "
-    "times".split()
+    "times international".split()
 )
 # Cue words before a name that make a weak lowercase match acceptable: "in lima".
 _CUES = frozenset("in at near from to outside of into across toward towards".split())

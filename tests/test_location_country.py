@@ -93,3 +93,9 @@ def test_an_international_airport_is_in_its_city() -> None:
     loc = _location("An explosive device detonated at the terminal at the Baghdad International "
                     "Airport.  It is unknown if anyone was killed or injured in the blast.")
     assert loc.country == "Iraq"
+
+
+def test_a_city_in_the_possessive_after_a_lowercase_word_is_the_place() -> None:
+    loc = _location("A suicide bomber detonated himself outside the main gate of central "
+                    "Colombo's Eye Hospital.  Six other people were killed.")
+    assert loc.name == "Colombo"

@@ -140,7 +140,7 @@ def frame_location(doc: Doc, frame: Frame) -> None:
         region, _ = article_region(doc)
         choice = _most_specific([
             s for s in sentence_spans if s.attrs["kind"] == "city"
-            and not _POSSESSIVE.match(doc.text, s.end)
+            and not _surname(doc, s)
             and (region is None or region.country_code == s.attrs["place"].country_code)])
     if choice is None:
         choice = _only_city(doc, article_region(doc)[0])
@@ -179,13 +179,23 @@ def _mark_references(doc: Doc) -> None:
             near - 30 <= other.end <= near for other in names if other is not span)
 
 
+_CAPITALISED_BEFORE = re.compile(r"\b(?!(?:In|At|The|Near|From|Outside)\s)[A-Z][\w'’.-]*\s+$")
+
+
+def _surname(doc: Doc, span: Span) -> bool:
+    """A possessive name after a capitalised word is a person's ("Edythe London's home");
+    after a lowercase one it is the place's ("central Colombo's Eye Hospital")."""
+    return _POSSESSIVE.match(doc.text, span.end) is not None and _CAPITALISED_BEFORE.search(
+        doc.text, max(0, span.start - 30), span.start) is not None
+
+
 def _only_city(doc: Doc, region: Place | None) -> Span | None:
     """The one city an article names, in its region, however it names it ("the Jewish
     Federation of Greater Seattle"): where an incident nothing else places happened."""
     if region is None:
         return None
     cities = [s for s in _places_in(doc, 0, len(doc.text)) if s.attrs["kind"] == "city"
-              and not _POSSESSIVE.match(doc.text, s.end) and not s.attrs["demonym"]
+              and not _surname(doc, s) and not s.attrs["demonym"]
               and s.attrs["place"].country_code == region.country_code]
     return cities[0] if len({s.attrs["place"].geonameid for s in cities}) == 1 else None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from incidex.export.gtd_countries import gtd_country
+from incidex.export.gtd_countries import gtd_country, gtd_province
 
 
 def test_germany_before_and_after_unification() -> None:
@@ -34,3 +34,11 @@ def test_the_two_yemens_zaire_and_rhodesia() -> None:
 
 def test_no_date_keeps_todays_name() -> None:
     assert gtd_country("Germany", "DE", "Bavaria", 48.1, None) == "Germany"
+
+
+def test_puerto_rico_and_the_virgin_islands_are_in_the_united_states() -> None:
+    assert gtd_country("Puerto Rico", "PR", "San Juan", 18.4, dt.date(2017, 10, 28)) == (
+        "United States")
+    assert gtd_province("PR", "San Juan") == "Puerto Rico"
+    assert gtd_province("VI", "Saint Thomas Island") == "U.S. Virgin Islands"
+    assert gtd_province("US", "Ohio") == "Ohio"

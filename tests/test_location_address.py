@@ -271,3 +271,23 @@ def test_a_name_with_a_place_in_it_stays_whole() -> None:
     loc = _location("Assailants attacked the Radio Television Afghanistan station in Jalalabad, "
                     "Nangarhar, Afghanistan, killing six civilians.")
     assert loc.name == "Jalalabad"
+
+
+def test_a_written_address_beats_a_lone_name_of_another_state() -> None:
+    loc = _location("Members set fire to the Birchwood at Spring Lake condominium in Middle Island, "
+                    "New York in the United States.  There were no casualties.")
+    assert loc.name == "Middle Island"
+    assert loc.admin1 == "New York"
+
+
+def test_a_place_near_another_name_is_its_reference_point() -> None:
+    loc = _location("A suicide bomber detonated near the stadium, in Saint Denis suburb, near "
+                    "Paris, France. Three people were killed.")
+    assert loc.name == "Saint Denis"
+
+
+def test_the_one_city_an_article_names_places_an_unplaced_attack() -> None:
+    loc = _location("Naveed Haq forced his way into Jewish Federation of Greater Seattle, "
+                    "headquarters of the philanthropic organization, by holding a gun to the head "
+                    "of a teenage girl.  He then shot six women working there, killing one of them.")
+    assert loc.name == "Seattle"

@@ -31,3 +31,10 @@ def test_a_name_already_read_as_something_else_is_left_alone() -> None:
 
 def test_lowercase_text_has_no_written_towns() -> None:
     assert _names("a bomb exploded in qaryat zurbah on monday.") == []
+
+
+def test_a_name_before_settlement_or_after_kibbutz_of_is_a_town() -> None:
+    assert _names("Shots were fired at the Homesh settlement.") == ["Homesh"]
+    assert _names("Two militants attacked the kibbutz of Kerem Shalom, near the border.") == [
+        "Kerem Shalom"]
+    assert _names("Shots were fired at the Homesh bus.") == []

@@ -53,9 +53,23 @@ _SOUTH_YEMENI = ("aden", "lahij", "abyan", "shabwah", "hadra", "mahrah", "dali",
 _DEMARCATION_LATITUDE = 17.0
 
 
+# Territories GTD records inside the United States, with the territory as the first-level
+# region: codebook, changes of June 2015, "Puerto Rico has been combined with the United
+# States"; the US Virgin Islands are starred in its country list like Puerto Rico, and coded
+# "United States" / "U.S. Virgin Islands".
+_US_TERRITORIES: dict[str, str] = {"PR": "Puerto Rico", "VI": "U.S. Virgin Islands"}
+
+
+def gtd_province(code: str | None, admin1: str | None) -> str | None:
+    """GTD's first-level region: a US territory's own name, else the place's admin1."""
+    return _US_TERRITORIES.get(code or "", admin1)
+
+
 def gtd_country(country: str | None, code: str | None, admin1: str | None,
                 lat: float | None, date: dt.date | None) -> str | None:
     """GTD's name of the country on ``date`` for a place in today's ``country``."""
+    if code in _US_TERRITORIES:
+        return "United States"
     if country is None or code is None or date is None:
         return country
     region = _fold(admin1)

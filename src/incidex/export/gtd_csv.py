@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from incidex.codebook import gtd_weapon_label
-from incidex.export.gtd_countries import gtd_country
+from incidex.export.gtd_countries import gtd_country, gtd_province
 from incidex.record import Count, Flag, Incident
 
 #: Column order of the CSV, and the keys of :func:`gtd_fields`.
@@ -67,7 +67,7 @@ def gtd_fields(incident: Incident) -> dict[str, FieldValue]:
         # The country as it was on the day: "West Germany (FRG)" in 1989 (codebook).
         "country_txt": gtd_country(location.country, location.country_code, location.admin1,
                                    location.lat, start),
-        "provstate": location.admin1,
+        "provstate": gtd_province(location.country_code, location.admin1),
         "city": _city(incident),
         "latitude": location.lat,
         "longitude": location.lon,

@@ -48,7 +48,7 @@ _STRONG_KINDS = frozenset({"continent", "region", "country", "admin1"})
 _DESCRIPTORS = frozenset(
     "police governor mayor officials official government authorities army forces military "
     "president minister ministry council airport border embassy correspondent residents "
-    "times".split()
+    "times international".split()
 )
 # Cue words before a name that make a weak lowercase match acceptable: "in lima".
 _CUES = frozenset("in at near from to outside of into across toward towards".split())
@@ -174,7 +174,9 @@ class _Finder:
         if (common or person) and not _strong(top):
             return True
         # Part of a longer capitalised name ("George Washington", "Washington Post")?
-        before = first > 0 and self.in_name(first - 1) and self._name_word(toks[first - 1])
+        # A capitalised cue opening the sentence ("In Ondarroa, ...") is no part of a name.
+        before = first > 0 and self.in_name(first - 1) and self._name_word(toks[first - 1]) and (
+            toks[first - 1].norm not in _CUES)
         after = last + 1 < len(toks) and self.in_name(last) and self._name_word(toks[last + 1])
         # A country, state or continent keeps its reading inside a longer name: "Texas
         # Rangers" still names Texas, as geoparsing corpora annotate it. A state only by its

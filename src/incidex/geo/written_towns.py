@@ -20,7 +20,9 @@ from incidex.geo.gazetteer import Gazetteer
 
 # Prepositions that put an event in a place. "at" mostly introduces buildings and times.
 _BEFORE = re.compile(r"\b(?:in|near|outside|inside|around|into|in\s+the\s+village\s+of|"
-                     r"in\s+the\s+town\s+of)\s+$")
+                     r"in\s+the\s+town\s+of|settlement\s+of|kibbutz(?:\s+of)?|moshav)\s+$")
+# After a name, a word that makes it a settlement: "shots were fired at the Homesh settlement".
+_SETTLED = re.compile(r"\s+(?:settlement|village|hamlet|kibbutz|moshav)\b")
 _PARTICLE = r"(?:al|el|ad|ed|as|es|ash|at|az|ez|an|en|ul|de|del|da|do|dos|di|du|la|le|bin|ibn)"
 _WORD = r"[A-Z][a-z'’]+(?:-[A-Za-z'’]+)*"
 _NAME = re.compile(rf"(?:{_PARTICLE}[- ])?{_WORD}(?:[ -](?:{_PARTICLE}[- ])?{_WORD}){{0,2}}")
@@ -58,7 +60,7 @@ def written_towns(text: str, taken: Iterable[tuple[int, int]], gazetteer: Gazett
     out: list[WrittenTown] = []
     for match in _NAME.finditer(text):
         start, end = match.span()
-        if not _BEFORE.search(text, max(0, start - 25), start):
+        if not (_BEFORE.search(text, max(0, start - 25), start) or _SETTLED.match(text, end)):
             continue
         if any(s < end and start < e for s, e in spans):
             continue

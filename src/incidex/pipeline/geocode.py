@@ -1,33 +1,24 @@
-"""Places: toponyms of the article resolved against the offline gazetteer, and the place
-where each incident happened.
-
-An incident's place is the most specific place its own clauses put it "in", "at" or "near";
-then one its sentences put an event in; then the article's region, when its places agree on
-one ("Grozny", "Shali" and "Chechnya" -> Chechnya), at GTD specificity 4; then its country.
+"""Places: toponyms of the article resolved against the offline gazetteer, read in context
+(locative, demonym, dateline, address chains). Where each incident happened is the locate
+stage's (:mod:`incidex.pipeline.locate`).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import replace
-from functools import cache
 
 from incidex.geo.address import (
     FACILITY_WORDS,
-    NAMESAKE_CITY_POPULATION,
     UNIT_WORDS,
     Address,
     read_chains,
 )
 from incidex.geo.gazetteer import Gazetteer, Place
-from incidex.geo.resolver import Resolved, resolve, specificity
+from incidex.geo.resolver import Resolved, resolve
 from incidex.geo.toponyms import find_toponyms
-from incidex.geo.written_towns import written_towns
-from incidex.groups import GroupLexicon
 from incidex.pipeline.doc import Doc, Span
-from incidex.pipeline.frames import Frame
 from incidex.pipeline.registry import register_stage
 
 _LOCATIVE = re.compile(
@@ -35,7 +26,9 @@ _LOCATIVE = re.compile(
     r"on\s+the\s+outskirts\s+of|"
     r"north|south|east|west|(?:north|south)[-\s]?(?:east|west)|of\s+the\s+(?:town|city|"
     r"village|district|province|region)\s+of|(?:town|city|village|district|province|"
-    r"municipality|department|region|state)\s+of|(?<!fired\s)(?<!launched\s)from)"
+    r"municipality|department|region|state|settlement|kibbutz|moshav|camp|"
+    r"hamlet)\s+of|(?<!fired\s)(?<!launched\s)(?<!mailed\s)(?<!sent\s)(?<!posted\s)"
+    r"(?<!crossed\s)(?<!came\s)(?<!returning\s)(?<!fled\s)(?<!smuggled\s)from)"
     r"\s+(?:the\s+)?"
     r"(?:(?:northern|southern|eastern|western|central|restive|volatile|capital|town|city|downtown|"
     r"village|province|of)\s+)*|\b(?:north|south|east|west)\s+of\s+)$",
@@ -60,19 +53,48 @@ _FAITHS = frozenset(
     "jewish muslim christian shiite shia sunni hindu sikh buddhist catholic protestant "
     "orthodox coptic".split()
 )
+# Before a place, words that make it a reference point rather than the place itself.
+_NEAR = re.compile(r"\b(?:near|outside|outskirts\s+of|suburbs?\s+of|"
+                   r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?(?:(?:town|city|village|capital)\s+(?:of\s+)?)?$",
+                   re.IGNORECASE)
+def _near_at(text: str, start: int) -> int | None:
+    """Where a "near", "outside", "a suburb of" or "on the outskirts of" before the place
+    begins: the locate stage makes the place a reference point when another name comes
+    right before that word ("in Saint Denis suburb, near Paris")."""
+    near = _NEAR.search(text, max(0, start - 60), start)
+    return near.start() if near is not None else None
+
+
+# After a name, a word that makes it a thing named after someone: "a Molotov cocktail".
+_NO_PLACE_AFTER = re.compile(r"\s+cocktails?\b", re.IGNORECASE)
 # A place given as the reference point of one named just before: "in Dhuluiya, north of
 # Baghdad", "in Madaen (south of Baghdad)", "Ma'rib, 170 km northeast of Sanaa".
 _REFERENCE = re.compile(
     r"\w['’]?\s*[,(]\s*(?:about\s+|some\s+|just\s+)?(?:[\d,.]+\s*(?:km|kilometers|kilometres|"
     r"miles)\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?"
     r"(?:(?:town|city|capital)\s+(?:of\s+)?)?$", re.IGNORECASE)
-_AIMED = re.compile(r"\btowards?\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?$",
+_FIRED = r"\b(?:fired|firing|fire|launched|launching|lobbed)\b[^.;]{0,40}?"
+_AIMED = re.compile(rf"(?:\btowards?|{_FIRED}\b(?:on|at|into))\s+"
+                    r"(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?$",
                     re.IGNORECASE)
+# "fired a rocket from the Gaza Strip", "shells launched from Lebanon": where the attack came
+# from, not where it struck.
+_ORIGIN = re.compile(rf"(?:{_FIRED}|\bshot\b[^.;]{{0,40}}?)\bfrom\s+(?:the\s+)?$",
+                     re.IGNORECASE)
 _DATELINE = re.compile(r"\s*(?:\.\s|,|\s?\(|\s?[—–-]\s)")
+# After a country's name, a noun that makes the name an adjective of people or institutions.
+# "in a Jerusalem post office": a place's name before a lowercase noun, after "in a".
+_IN_A = re.compile(r"\b(?:in|at|near|outside)\s+an?\s+$", re.IGNORECASE)
+_NOUN_NEXT = re.compile(r"\s+[a-z]")
+_ATTRIBUTIVE = re.compile(
+    r"\s+(?:(?:military|army|navy|air\s+force|special|government|federal|state|security|"
+    r"coalition|led|backed)[\s-]+)?(?:forces|troops|soldiers|servicem[ae]n|marines|military|army|"
+    r"navy|officials?|diplomats?|citizens?|nationals?|contractors?|personnel|convoy|patrol|"
+    r"government|authorities|ambassador|envoy|embassy|consulate|interests|firms?|companies|"
+    r"businessm[ae]n|tourists?|aid\s+workers?|engineers?|journalists?|warplanes?|aircraft|"
+    r"helicopters?|drones?|base|bases)\b", re.IGNORECASE)
 _NAME_GOES_ON = re.compile(r"(?:\s+[A-Z][\w'’]*){0,2}\s+([A-Z][\w'’]*)\b")
 _LOWER_NOUN = re.compile(rf" (?!(?:{'|'.join(sorted(UNIT_WORDS))})\b)[a-z]{{3,}}\b")
-_POSSESSIVE = re.compile(r"[’']s?\b")
-_SPECIFIC_RANK = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4, "continent": 5}
 
 
 def _plain_lower(name: str) -> str:
@@ -81,6 +103,8 @@ def _plain_lower(name: str) -> str:
 
 def _toponym_span(text: str, place: Place, start: int, end: int, demonym: bool) -> Span:
     before = text[max(0, start - 60):start]
+    # "US forces", "the U.S. embassy": a country's name used as its adjective ("American").
+    attributive = place.kind == "country" and _ATTRIBUTIVE.match(text, end) is not None
     # "at the Stina pub", "in the Rein petroleum company": the name of a facility.
     facility = before.endswith(("the ", "The ")) and _LOWER_NOUN.match(text, end) is not None
     # "Union Station in Denver", "at Kent State University": a building named after a place.
@@ -93,12 +117,16 @@ def _toponym_span(text: str, place: Place, start: int, end: int, demonym: bool) 
         "place": place,
         "place_name": place.name,
         "kind": place.kind,
-        "demonym": demonym,
-        "locative": (not demonym) and not facility and _LOCATIVE.search(before) is not None
-        and _REFERENCE.search(before) is None,
+        "demonym": demonym or attributive,
+        "attributive": attributive,
+        "locative": not (demonym or attributive) and not facility and _REFERENCE.search(before) is None
+        and _ORIGIN.search(before) is None and (
+            _LOCATIVE.search(before) is not None
+            or (_IN_A.search(before) is not None and _NOUN_NEXT.match(text, end) is not None)),
         # "fired rockets toward Ashqelon": the place aimed at, taken once incidents are told
         # apart (the frames stage does not read it).
-        "aimed": (not demonym) and not facility and _AIMED.search(before) is not None,
+        "near_at": _near_at(text, start),
+        "aimed": not (demonym or attributive) and not facility and _AIMED.search(before) is not None,
     })
 
 
@@ -123,7 +151,7 @@ class Geocoder:
         for r in resolved:
             t = r.toponym
             place = reread.get(t.start, r.place) if not t.is_demonym else r.place
-            if place is None or t.text.lower() in _FAITHS:
+            if place is None or t.text.lower() in _FAITHS or _NO_PLACE_AFTER.match(doc.text, t.end):
                 continue
             span = _toponym_span(doc.text, place, t.start, t.end, t.is_demonym)
             span.attrs["candidates"] = t.candidates if t.start not in reread else ()
@@ -171,218 +199,3 @@ def _address_span(text: str, address: Address) -> Span:
         "kind": "city" if address.name else address.place.kind,
     })
     return span
-
-
-def _most_specific(spans: list[Span]) -> Span | None:
-    if not spans:
-        return None
-    return min(spans, key=lambda s: (_SPECIFIC_RANK.get(str(s.attrs["kind"]), 9), s.start))
-
-
-def _is_group(doc: Doc, span: Span) -> bool:
-    """A group's whole name that the gazetteer also knows as a place ("Hamas")."""
-    return any(g.start == span.start and g.end == span.end for g in doc.mentions.get("group", []))
-
-
-def article_region(doc: Doc) -> tuple[Place | None, list[Span]]:
-    """The admin1 region (else country) most of the article's places lie in."""
-    toponyms = [s for s in doc.mentions.get("toponym", []) if not _is_group(doc, s)]
-    places = [s for s in toponyms if not s.attrs["demonym"]] or toponyms
-    admin1: Counter[tuple[str, str]] = Counter()
-    country: Counter[str] = Counter()
-    for span in places:
-        place: Place = span.attrs["place"]
-        if place.country_code:
-            country[place.country_code] += 1
-        if place.admin1_code and place.country_code and place.kind in ("city", "admin2", "admin1"):
-            admin1[(place.country_code, place.admin1_code)] += 1
-    for address in doc.mentions.get("address", []):
-        # A written address ("..., Jerusalem city, West Bank") says its country outright.
-        code = address.attrs["place"].country_code
-        if code:
-            country[code] += 2
-    if not country:
-        return None, []
-    top_country, _ = country.most_common(1)[0]
-    gazetteer = Gazetteer.default()
-    regions = [(k, n) for k, n in admin1.most_common() if k[0] == top_country]
-    if regions and regions[0][1] >= 2 and (len(regions) == 1 or regions[0][1] > regions[1][1]):
-        region = gazetteer.admin1(*regions[0][0])
-        if region is not None:
-            evidence = [s for s in places if s.attrs["place"].admin1_code == regions[0][0][1]
-                        and s.attrs["place"].country_code == top_country]
-            return region, evidence[:3]
-    evidence = [s for s in places if s.attrs["place"].country_code == top_country] or [
-        a for a in doc.mentions.get("address", []) if a.attrs["place"].country_code == top_country]
-    return gazetteer.country(top_country), evidence[:3]
-
-
-def _places_in(doc: Doc, start: int, end: int) -> list[Span]:
-    """Address chains and the toponyms outside them, within [start, end)."""
-    # A chain counts where its first part is: a clause may end inside it.
-    addresses = [a for a in doc.mentions.get("address", []) if start <= a.start < end]
-    toponyms = [s for s in doc.mentions_in("toponym", start, end)
-                if not any(a.start <= s.start < a.end for a in addresses) and not _is_group(doc, s)]
-    if addresses:
-        # Where the text spells out an address, a lone name in another country is something
-        # else ("the Chatelet metro station in Paris, France").
-        countries = {a.attrs["place"].country_code for a in addresses}
-        toponyms = [s for s in toponyms if s.attrs["place"].country_code in countries]
-    return addresses + toponyms
-
-
-def _is_town(span: Span) -> bool:
-    return span.attrs["kind"] in ("city", "admin2")
-
-
-def _within(span: Span, region: Span) -> bool:
-    place: Place = span.attrs["place"]
-    outer: Place = region.attrs["place"]
-    if place.country_code != outer.country_code:
-        return False
-    return outer.kind != "admin1" or place.admin1_code == outer.admin1_code
-
-
-def _refine(choice: Span | None, wider: list[Span]) -> Span | None:
-    """A region or country chosen from the incident's own clauses gives way to a town inside
-    it that the incident's sentences put something in ("... the insurgency in Algeria, set up
-    a roadblock near Sidi Lakhdar, Algeria"): GTD codes the town."""
-    if choice is None or _is_town(choice):
-        return choice
-    towns = [s for s in wider if s.attrs["locative"] and _is_town(s) and _within(s, choice)]
-    return _most_specific(towns) or choice
-
-
-def frame_location(doc: Doc, frame: Frame) -> None:
-    in_frame = [s for c in frame.clauses for s in _places_in(doc, c.start, c.end)]
-    choice = _most_specific([s for s in in_frame if s.attrs["locative"]])
-    sentence_spans = [
-        s for i in frame.sentences
-        for s in _places_in(doc, doc.sentences[i].start, doc.sentences[i].end)
-    ]
-    choice = _refine(choice, sentence_spans)
-    if choice is None:
-        choice = _most_specific([s for s in sentence_spans if s.attrs["locative"]])
-    setup = frame.setup_sentence(doc)
-    if setup is not None:
-        sentence = doc.sentences[setup]
-        setup_spans = _places_in(doc, sentence.start, sentence.end)
-        choice = _refine(choice, setup_spans) if choice is not None else _most_specific(
-            [s for s in setup_spans if s.attrs["locative"]])
-    if choice is None or not _is_town(choice):
-        choice = _written_town(doc, frame, choice) or choice
-    if choice is None:
-        # The incident's own sentences name no place: a town the article puts something in
-        # elsewhere ("Gunmen attacked the home of a translator. The attack occurred in
-        # Baqubah."), else a town its sentences name at all, if the article is there.
-        everywhere = _places_in(doc, 0, len(doc.text))
-        choice = _most_specific([s for s in everywhere if s.attrs["locative"] and _is_town(s)])
-    if choice is None:
-        region, _ = article_region(doc)
-        choice = _most_specific([
-            s for s in sentence_spans if s.attrs["kind"] == "city"
-            and not _POSSESSIVE.match(doc.text, s.end)
-            and (region is None or region.country_code == s.attrs["place"].country_code)])
-    hints = _hinted_countries(doc)
-    if choice is not None:
-        place: Place = _in_hinted_country(doc, choice, hints)
-        name = choice.attrs.get("name")
-        frame.location = {"place": place, "evidence": [choice], "name": name,
-                          "specificity": 2 if name else specificity(place)}
-        return
-    region, evidence = article_region(doc)
-    dateline = next((s for s in doc.mentions.get("toponym", []) if s.attrs.get("dateline")), None)
-    if dateline is not None:
-        filed_in: Place = dateline.attrs["place"]
-        if region is None or region.country_code != filed_in.country_code:
-            region, evidence = filed_in, [dateline]
-    if region is None and doc.mentions.get("group"):
-        # Nothing in the text says where: the country the named group operates in.
-        group = doc.mentions["group"][0]
-        code = next(iter(_group_countries(str(group.attrs.get("canonical")))), None)
-        region, evidence = (Gazetteer.default().country(code) if code else None), [group]
-    if region is not None:
-        frame.location = {"place": region, "evidence": evidence,
-                          "specificity": specificity(region)}
-
-
-def _written_town(doc: Doc, frame: Frame, region: Span | None) -> Span | None:
-    """A town the gazetteer does not know, written after "in" or "near" in the incident's
-    clauses or sentences, placed in the region chosen so far (else the article's)."""
-    towns = doc.mentions.get("written_town", [])
-    if not towns:
-        return None
-    in_clauses = [t for t in towns if any(c.start <= t.start < c.end for c in frame.clauses)]
-    in_sentences = [t for t in towns if any(doc.sentences[i].start <= t.start < doc.sentences[i].end
-                                            for i in frame.sentences)]
-    if not (in_clauses or in_sentences):
-        return None
-    town = (in_clauses or in_sentences)[0]
-    container = region.attrs["place"] if region is not None else article_region(doc)[0]
-    if container is None:
-        return None
-    return Span(town.start, town.end, town.text, "toponym", {
-        "place": container, "place_name": container.name, "kind": "city", "name": town.text,
-        "demonym": False, "locative": True, "candidates": (),
-    })
-
-
-def _hinted_countries(doc: Doc) -> frozenset[str]:
-    """Countries the article points to other than by its places: its dateline ("ARGENTINA.")
-    and the countries of the groups it names ("Taliban", "Hamas")."""
-    hints: set[str] = set()
-    for span in doc.mentions.get("toponym", []):
-        if span.attrs.get("dateline") and span.attrs["place"].country_code:
-            hints.add(span.attrs["place"].country_code)
-    for span in doc.mentions.get("group", []):
-        hints.update(_group_countries(str(span.attrs.get("canonical"))))
-    return frozenset(hints)
-
-
-@cache
-def _group_countries(canonical: str) -> tuple[str, ...]:
-    group = GroupLexicon.default().get(canonical)
-    if group is None:
-        return ()
-    gazetteer = Gazetteer.default()
-    codes = []
-    for name in group.countries:
-        country = next((p for p in gazetteer.candidates(name) if p.kind == "country"), None)
-        if country is not None and country.country_code:
-            codes.append(country.country_code)
-    return tuple(codes)
-
-
-def _in_hinted_country(doc: Doc, choice: Span, hints: frozenset[str]) -> Place:
-    """A town read abroad although nothing else in the article is there, while its dateline
-    or the group it names points to a country with a town of that name: that town."""
-    place: Place = choice.attrs["place"]
-    candidates = choice.attrs.get("candidates") or ()
-    if place.kind == "admin1" and choice.text.split()[-1].lower() not in UNIT_WORDS:
-        # "in Irbil": the city, not the governorate of the same name (GTD's city).
-        return next((c for c in candidates if c.kind == "city" and c.population >= NAMESAKE_CITY_POPULATION
-                     and (c.country_code, c.admin1_code) == (place.country_code, place.admin1_code)), place)
-    if not hints or place.country_code in hints or place.kind not in ("city", "admin2"):
-        return place
-    if any(s.attrs["place"].country_code == place.country_code and s.text != choice.text
-           for s in doc.mentions.get("toponym", []) if not s.attrs["demonym"]):
-        return place
-    return next((c for c in candidates if c.country_code in hints), place)
-
-
-@register_stage("locate")
-class IncidentLocator:
-    name = "locate"
-    requires: tuple[str, ...] = ("frames", "toponyms")
-    assigns: tuple[str, ...] = ("location",)
-
-    def __call__(self, doc: Doc) -> Doc:
-        taken = [(s.start, s.end) for kind in ("toponym", "address", "group")
-                 for s in doc.mentions.get(kind, [])]
-        doc.mentions["written_town"] = [Span(t.start, t.end, t.name, "written_town")
-                                        for t in written_towns(doc.text, taken)]
-        for span in doc.mentions.get("toponym", []):
-            span.attrs["locative"] = span.attrs["locative"] or span.attrs.get("aimed", False)
-        for frame in doc.frames:
-            frame_location(doc, frame)
-        return doc

@@ -7,6 +7,7 @@ from incidex.pipeline import (  # noqa: F401
     coding,
     frames,
     geocode,
+    locate,
     perpetrators,
     roles,
     segment,

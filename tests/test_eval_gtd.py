@@ -9,19 +9,15 @@ from pathlib import Path
 import pytest
 
 from incidex.errors import MalformedRecordError
-from incidex.evaluate.fields import (
-    FieldScores,
-    decode_text,
-    fold,
-    format_field_report,
+from incidex.evaluate.field_matching import (
     group_named_in,
-    parse_count,
-    read_csv_rows,
     same_city,
     same_country,
     same_group,
     same_weapon,
 )
+from incidex.evaluate.field_values import decode_text, fold, parse_count, read_csv_rows
+from incidex.evaluate.fields import FieldScores, format_field_report
 from incidex.evaluate.gtd import (
     PREDICTION_COLUMNS,
     compare_row,

@@ -3,6 +3,8 @@
 GTD codes a perpetrator by one name (its ``gname``); reports say "IS", "ISIS", "Daesh", "the
 Islamic State's Sinai Province", "al Qaeda", "al-Qa'ida", "fmln" or "sendero luminoso". The
 alias table shipped in ``pipeline/lexicons/groups.json`` maps all of them to one ``Group``.
+(:mod:`incidex.group_table` reads and checks the table; :mod:`incidex.group_words` cuts
+names and texts into words.)
 
 Matching works on word tokens rather than one giant regular expression: the text is split once
 into alphanumeric tokens (offsets kept), each token is folded (case, accents, inner apostrophes,
@@ -21,26 +23,24 @@ to an all-capitals word ("THIS IS WAR") is taken to be part of a shouted headlin
 from __future__ import annotations
 
 import functools
-import json
 import re
-import unicodedata
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
-from typing import Any, NamedTuple
 
 from incidex.errors import DataError
+from incidex.group_table import (
+    Group,
+    GroupTable,
+    parse_group_table,
+    read_group_table,
+    shipped_group_table,
+)
+from incidex.group_words import Token, initials, is_cased, name_key, tokenize
 
+# Group is defined with the table it is read from, and is part of this module's API.
 __all__ = ["Group", "GroupLexicon", "GroupMention"]
 
-_LEXICON_PACKAGE = "incidex.pipeline"
-_LEXICON_DIR = "lexicons"
-_LEXICON_FILE = "groups.json"
-
-# A word: letters/digits, possibly joined by apostrophes ("Qa'ida", "State's", "People's").
-_TOKEN = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
-_APOSTROPHES = re.compile(r"['’ʼ]")
 # What may separate the words of one multi-word name: spaces, hyphens and dashes, a slash
 # ("DHKP/C"), an opening bracket ("CPI (Maoist)"), after a possessive apostrophe ("Workers' Party").
 # Sentence punctuation may not, so "Islamic. State" is no name.
@@ -51,21 +51,6 @@ _MIN_TITLE_ACRONYM = 4
 
 
 @dataclass(frozen=True)
-class Group:
-    """One perpetrator organisation. ``canonical`` is the display name, ``gtd`` GTD's gname."""
-
-    canonical: str
-    gtd: str
-    aliases: tuple[str, ...]
-    parent: str | None
-    acronyms: tuple[str, ...] = ()
-    region: str | None = None
-    countries: tuple[str, ...] = ()
-    # Aliases that are also ordinary phrases ("Islamic state"): in cased text, capitals required.
-    cased_aliases: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
 class GroupMention:
     """A name of a group in a text; ``text[start:end] == mention.text``."""
 
@@ -73,54 +58,6 @@ class GroupMention:
     end: int
     text: str
     group: Group
-
-
-class _Token(NamedTuple):
-    start: int
-    end: int  # possessive "'s" excluded
-    stop: int  # end of the word as written, possessive included
-    surface: str  # text[start:end]
-    key: str  # folded form used for alias lookup
-
-
-def _fold(word: str) -> str:
-    if not word.isascii():
-        decomposed = unicodedata.normalize("NFKD", word)
-        word = "".join(c for c in decomposed if not unicodedata.combining(c))
-    word = word.lower()
-    return _APOSTROPHES.sub("", word) if "'" in word or not word.isascii() else word
-
-
-def _tokenize(text: str) -> list[_Token]:
-    tokens = []
-    for m in _TOKEN.finditer(text):
-        start, stop = m.span()
-        word = m.group()
-        end = stop
-        if len(word) > 2 and word[-1] in "sS" and word[-2] in "'’ʼ":
-            end -= 2
-            word = word[:-2]
-        tokens.append(_Token(start, end, stop, word, _fold(word)))
-    return tokens
-
-
-def _key(name: str) -> tuple[str, ...]:
-    """The lookup key of a name; a leading "the" is dropped, as in "the Extraditables"."""
-    key = tuple(t.key for t in _tokenize(name))
-    return key[1:] if len(key) > 1 and key[0] == "the" else key
-
-
-def _initials(name: str) -> tuple[bool, ...]:
-    """Whether each word of a name (as keyed: leading "the" dropped) starts with a capital."""
-    words = _tokenize(name)
-    if len(words) > 1 and words[0].key == "the":
-        words = words[1:]
-    return tuple(w.surface[0].isupper() for w in words)
-
-
-def _is_cased(text: str) -> bool:
-    """True when the text mixes upper and lower case, so case carries information."""
-    return any(c.islower() for c in text) and any(c.isupper() for c in text)
 
 
 class GroupLexicon:
@@ -151,20 +88,20 @@ class GroupLexicon:
             self._by_name[group.canonical.casefold()] = group
             self._by_name[group.gtd.casefold()] = group
             for alias in group.aliases:
-                self._add_alias(_key(alias), group, alias)
+                self._add_alias(name_key(alias), group, alias)
         # Names that count in cased text only when written with the right capitals: per word,
         # True = must be capitalised, False = must not be, None = either.
         self._capitals: dict[tuple[str, ...], tuple[bool | None, ...]] = {}
         for group in self._groups:
             for alias in group.cased_aliases:
-                self._capitals[_key(alias)] = tuple(True if upper else None for upper in _initials(alias))
+                self._capitals[name_key(alias)] = tuple(True if upper else None for upper in initials(alias))
         for phrase in [*not_groups, *cased_not_groups]:
-            key = _key(phrase)
+            key = name_key(phrase)
             if not key or self._aliases.get(key) is not None:
                 raise DataError(f"not-a-group phrase {phrase!r} is empty or also an alias")
             self._aliases[key] = None
         for phrase in cased_not_groups:
-            self._capitals[_key(phrase)] = _initials(phrase)
+            self._capitals[name_key(phrase)] = initials(phrase)
 
         self._word_acronyms = frozenset(a.casefold() for a in word_acronyms)
         self._acronyms: dict[str, Group] = {}  # exact spelling, for cased text
@@ -206,26 +143,19 @@ class GroupLexicon:
 
     @classmethod
     def from_path(cls, path: str | Path) -> GroupLexicon:
-        try:
-            raw = Path(path).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise DataError(f"cannot read group table: {exc}", source=str(path)) from exc
-        return cls.from_json(raw, source=str(path))
+        return cls._from_table(read_group_table(path))
 
     @classmethod
     def from_json(cls, raw: str, *, source: str | None = None) -> GroupLexicon:
-        try:
-            doc = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise DataError(f"group table is not valid JSON: {exc}", source=source) from exc
-        if not isinstance(doc, dict) or not isinstance(doc.get("groups"), list):
-            raise DataError("group table needs a 'groups' list", source=source)
-        groups = [_group_from_entry(entry, source) for entry in doc["groups"]]
+        return cls._from_table(parse_group_table(raw, source=source))
+
+    @classmethod
+    def _from_table(cls, table: GroupTable) -> GroupLexicon:
         return cls(
-            groups,
-            not_groups=_str_list(doc, "not_groups", source),
-            cased_not_groups=_str_list(doc, "cased_not_groups", source),
-            word_acronyms=_str_list(doc, "word_acronyms", source),
+            table.groups,
+            not_groups=table.not_groups,
+            cased_not_groups=table.cased_not_groups,
+            word_acronyms=table.word_acronyms,
         )
 
     # -- queries -------------------------------------------------------------------------------
@@ -245,8 +175,8 @@ class GroupLexicon:
 
     def find(self, text: str) -> list[GroupMention]:
         """Every group name in ``text``, left to right, longest first, never overlapping."""
-        tokens = _tokenize(text)
-        cased = _is_cased(text)
+        tokens = tokenize(text)
+        cased = is_cased(text)
         mentions: list[GroupMention] = []
         i, n = 0, len(tokens)
         while i < n:
@@ -288,7 +218,7 @@ class GroupLexicon:
     # -- matching ------------------------------------------------------------------------------
 
     def _whole_name(self, name: str) -> Group | None:
-        tokens = _tokenize(name)
+        tokens = tokenize(name)
         if len(tokens) > 1 and tokens[0].key == "the":
             tokens = tokens[1:]
         if not tokens:
@@ -303,7 +233,7 @@ class GroupLexicon:
                 return group
         return self._aliases.get(tuple(t.key for t in tokens))
 
-    def _match_alias(self, text: str, tokens: list[_Token], i: int, cased: bool) -> tuple[int, Group | None]:
+    def _match_alias(self, text: str, tokens: list[Token], i: int, cased: bool) -> tuple[int, Group | None]:
         """Length in tokens of the longest alias starting at token ``i`` (0 if none)."""
         longest = self._longest.get(tokens[i].key, 0)
         if longest == 0:
@@ -328,7 +258,7 @@ class GroupLexicon:
             return length, self._aliases[key]
         return 0, None
 
-    def _match_acronym(self, tokens: list[_Token], i: int, cased: bool) -> Group | None:
+    def _match_acronym(self, tokens: list[Token], i: int, cased: bool) -> Group | None:
         surface = tokens[i].surface
         if not cased:
             return self._acronyms_caseless.get(surface.casefold())
@@ -341,7 +271,7 @@ class GroupLexicon:
             return None
         return group
 
-    def _shouted(self, tokens: list[_Token], i: int) -> bool:
+    def _shouted(self, tokens: list[Token], i: int) -> bool:
         """Whether a neighbouring word is in capitals too, as in a headline: "THIS IS WAR"."""
         for j in (i - 1, i + 1):
             if 0 <= j < len(tokens):
@@ -356,53 +286,6 @@ class GroupLexicon:
         return False
 
 
-def _str_list(doc: Mapping[str, Any], field: str, source: str | None) -> list[str]:
-    value = doc.get(field, [])
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise DataError(f"'{field}' must be a list of strings", source=source)
-    return value
-
-
-def _group_from_entry(entry: Any, source: str | None) -> Group:
-    if not isinstance(entry, dict):
-        raise DataError(f"group entry is not an object: {entry!r}", source=source)
-    canonical, gtd = entry.get("canonical"), entry.get("gtd")
-    if not isinstance(canonical, str) or not canonical or not isinstance(gtd, str) or not gtd:
-        raise DataError(f"group entry lacks 'canonical' or 'gtd': {entry!r}", source=source)
-    parent = entry.get("parent")
-    region = entry.get("region")
-    if parent is not None and not isinstance(parent, str):
-        raise DataError(f"{canonical!r}: 'parent' must be a string or null", source=source)
-    if region is not None and not isinstance(region, str):
-        raise DataError(f"{canonical!r}: 'region' must be a string or null", source=source)
-
-    # Names are matched only as listed: a GTD gname like "Revolutionary Struggle" or an acronym
-    # like "(SL)" is too generic to search for just because GTD spells the group that way.
-    aliases = _str_list(entry, "aliases", source)
-    acronyms = _str_list(entry, "acronyms", source)
-    # An "acronym" of several words ("DHKP-C", "ADF-NALU") is safe to match as a name.
-    aliases += [a for a in acronyms if len(_tokenize(a)) != 1]
-    acronyms = [a for a in acronyms if len(_tokenize(a)) == 1]
-    cased = _str_list(entry, "cased_aliases", source)
-    if not set(cased) <= set(aliases):
-        raise DataError(f"{canonical!r}: every cased alias must also be an alias", source=source)
-    return Group(
-        canonical=canonical,
-        gtd=gtd,
-        aliases=tuple(dict.fromkeys(aliases)),
-        parent=parent,
-        acronyms=tuple(dict.fromkeys(acronyms)),
-        region=region,
-        countries=tuple(_str_list(entry, "countries", source)),
-        cased_aliases=tuple(cased),
-    )
-
-
 @functools.cache
 def _default_lexicon() -> GroupLexicon:
-    try:
-        lexicons = resources.files(_LEXICON_PACKAGE).joinpath(_LEXICON_DIR)
-        raw = lexicons.joinpath(_LEXICON_FILE).read_text(encoding="utf-8")
-    except (OSError, ModuleNotFoundError) as exc:
-        raise DataError(f"shipped group table is missing: {exc}", source=_LEXICON_FILE) from exc
-    return GroupLexicon.from_json(raw, source=_LEXICON_FILE)
+    return GroupLexicon._from_table(shipped_group_table())

@@ -14,7 +14,8 @@ then put in GTD's terms:
 - ``city`` is the place name whenever the place was resolved to a city (GTD writes "Baghdad"
   in ``city`` although it is also the province).
 
-Scoring follows :mod:`incidex.evaluate.fields`, plus these GTD decisions:
+Scoring follows :mod:`incidex.evaluate.fields` and :mod:`incidex.evaluate.field_matching`,
+plus these GTD decisions:
 
 - the two files differ: the sample has 20 columns (``year`` for ``iyear``, no ``provstate``,
   coordinates, target type, ``gname``, ``claimed``, ``nkillter``), the North America file all
@@ -26,7 +27,7 @@ Scoring follows :mod:`incidex.evaluate.fields`, plus these GTD decisions:
   a blank ``success`` is wrong;
 - the full date is scored on rows whose gold month and day are known (GTD writes 0 otherwise);
 - perpetrator group: over rows whose ``gname`` is not "Unknown", and again over the rows whose
-  summary names the group (:func:`incidex.evaluate.fields.group_named_in`).
+  summary names the group (:func:`incidex.evaluate.field_matching.group_named_in`).
 """
 
 from __future__ import annotations
@@ -38,23 +39,24 @@ from pathlib import Path
 
 from incidex.article import Article
 from incidex.errors import InputError
-from incidex.evaluate.fields import (
+from incidex.evaluate.field_matching import (
     COORDINATE_TOLERANCE_KM,
-    FieldScores,
-    cell_text,
     group_named_in,
     haversine_km,
-    is_unknown,
-    parse_count,
-    parse_float,
-    read_csv_rows,
     same_city,
     same_country,
     same_group,
     same_label,
     same_weapon,
-    score_rows,
 )
+from incidex.evaluate.field_values import (
+    cell_text,
+    is_unknown,
+    parse_count,
+    parse_float,
+    read_csv_rows,
+)
+from incidex.evaluate.fields import FieldScores, score_rows
 from incidex.export.gtd_csv import FieldValue, gtd_fields
 from incidex.geo.normalize import normalize, strip_admin_affix
 from incidex.pipeline.learned_coding import trained_on

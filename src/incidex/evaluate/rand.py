@@ -9,7 +9,7 @@ and tear gas) and "Unconventional Attack" have no single GTD type, and the three
 ("Business", "Telecommunication", blank) are data-entry slips: those rows are not scored for
 weapon. Fatalities and injuries are compared to incidex's totals (victims plus perpetrators),
 as for GTD; a blank prediction reads as 0. Countries go through the equivalences of
-:mod:`incidex.evaluate.fields` (RAND writes "West Bank/Gaza", "Kashmir", "FRY (Kosovo)", ...);
+:mod:`incidex.evaluate.field_matching` (RAND writes "West Bank/Gaza", "Kashmir", "FRY (Kosovo)", ...);
 perpetrators are scored where RAND names one (not "Unknown" or "Other"), and again where the
 description itself names it. RAND's file has Mac Roman quotes ("QaÕidat"): they are repaired.
 
@@ -27,18 +27,15 @@ from pathlib import Path
 from incidex.article import Article
 from incidex.codebook import WeaponType
 from incidex.errors import InputError
-from incidex.evaluate.fields import (
-    FieldScores,
+from incidex.evaluate.field_matching import (
     group_named_in,
-    is_unknown,
-    parse_count,
-    read_csv_rows,
     same_city,
     same_country,
     same_group,
     same_weapon,
-    score_rows,
 )
+from incidex.evaluate.field_values import is_unknown, parse_count, read_csv_rows
+from incidex.evaluate.fields import FieldScores, score_rows
 from incidex.evaluate.gtd import incident_city, total_count
 from incidex.export.gtd_csv import FieldValue
 from incidex.mojibake import repair_mojibake

@@ -157,10 +157,10 @@ def _confidence(frame: Frame) -> float:
     """How likely the incident is a real attack report, a terrorism database's kind of record.
 
     With the ``relevance`` stage (the default pipeline) it is the learned frame-relevance
-    probability, which ``incidex eval calibration`` checks against MUC-4's gold: on dev,
-    expected calibration error 0.085 and Brier score 0.153 (a constant guess scores 0.242;
-    the signal count below scored 0.267 and 0.288). Without the stage (``Pipeline.named
-    ("rules")``) it falls back to that count of independent signals, which is uncalibrated."""
+    probability, which ``incidex eval calibration`` checks against MUC-4's gold (on dev an
+    expected calibration error under 0.09, where the signal count below scored 0.267; figures
+    in docs/benchmarks.md). Without the stage (``Pipeline.named("rules")``) it falls back to
+    that count of independent signals, which is uncalibrated."""
     if frame.relevance is not None:
         return round(frame.relevance, 3)
     signals = [

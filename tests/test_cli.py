@@ -149,6 +149,17 @@ def test_bench_reports_throughput_as_json(tmp_path: Path) -> None:
     assert set(report["stages"]) >= {"segment", "frames", "geocode", "assemble"}
 
 
+def test_bench_runs_a_named_configuration(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"body": BORNO.read_text(encoding="utf-8")}), encoding="utf-8")
+    code, out, _ = _run("bench", str(corpus), "--text-field", "body", "--json", "--configuration", "rules")
+    report = json.loads(out)
+    assert code == 0 and report["configuration"] == "rules"
+    assert "roles.learned" not in report["stages"] and "segment" in report["stages"]
+    code, _, err = _run("bench", str(corpus), "--text-field", "body", "--configuration", "fastest")
+    assert code != 0 and "unknown configuration" in err
+
+
 def test_ingest_a_feed_file_stores_each_item(db: str) -> None:
     # The fixture feed has three items; the third has neither text nor title.
     code, _, err = _run("ingest", str(FIXTURES / "sources" / "feed.rss"), "--db", db)

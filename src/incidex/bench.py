@@ -17,7 +17,7 @@ from typing import Any
 
 from incidex.article import Article
 from incidex.errors import IncidexError
-from incidex.pipeline.runner import Pipeline
+from incidex.pipeline.runner import CONFIGURATIONS, Pipeline
 from incidex.pipeline.segment import tokenize
 from incidex.scale.workers import WorkerPool
 from incidex.sources import ReadOptions, iter_articles
@@ -43,12 +43,13 @@ def tokenizer_seconds(texts: Sequence[str]) -> float:
 
 
 def run_bench(
-    corpus: Path, *, text_field: str = "text", limit: int | None = None, workers: int = 1
+    corpus: Path, *, text_field: str = "text", limit: int | None = None, workers: int = 1,
+    configuration: str = "learned",
 ) -> dict[str, Any]:
-    """Run the default pipeline over a corpus once (and once more on ``workers`` processes when
-    above one); the figures a script wants."""
+    """Run a named pipeline configuration (the default, "learned", or "rules") over a corpus
+    once (and once more on ``workers`` processes when above one); the figures a script wants."""
     started = time.perf_counter()
-    pipeline = Pipeline()
+    pipeline = Pipeline.named(configuration)
     startup = time.perf_counter() - started
     skipped: list[IncidexError] = []
     articles: list[Article] = []
@@ -72,6 +73,7 @@ def run_bench(
     total = sum(stages.values()) or 1.0
     report: dict[str, Any] = {
         "corpus": str(corpus),
+        "configuration": configuration,
         "articles": len(articles),
         "skipped": len(skipped),
         "characters": characters,
@@ -88,14 +90,15 @@ def run_bench(
         },
     }
     if workers > 1:
-        report["parallel"] = _parallel_bench(articles, workers, seconds)
+        report["parallel"] = _parallel_bench(articles, workers, seconds, CONFIGURATIONS[configuration])
     return report
 
 
-def _parallel_bench(articles: list[Article], workers: int, one_process_seconds: float) -> dict[str, Any]:
+def _parallel_bench(articles: list[Article], workers: int, one_process_seconds: float,
+                    stages: tuple[str, ...]) -> dict[str, Any]:
     """The same articles through ``workers`` processes; start-up is timed apart from the work."""
     started = time.perf_counter()
-    with WorkerPool(workers) as pool:
+    with WorkerPool(workers, stages) as pool:
         pool.wait_until_ready()
         startup = time.perf_counter() - started
         began = time.perf_counter()
@@ -118,6 +121,7 @@ def _parallel_bench(articles: list[Article], workers: int, one_process_seconds: 
 def format_bench(report: dict[str, Any]) -> str:
     lines = [
         f"corpus       {report['corpus']}",
+        f"pipeline     {report.get('configuration', 'learned')}",
         f"articles     {report['articles']} ({report['skipped']} skipped), "
         f"{report['incidents']} incidents",
         f"time         {report['seconds']} s (+ {report['startup_seconds']} s start-up)",

@@ -235,9 +235,13 @@ def bench(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Also time N worker processes "
                        "over the same articles.")] = 1,
+    configuration: Annotated[str, typer.Option(
+        "--configuration",
+        help="Named pipeline: learned (default, most accurate) or rules (faster).")] = "learned",
 ) -> None:
     """Articles per second and peak memory of the pipeline on a corpus, per stage."""
     from incidex.bench import format_bench, run_bench
 
-    report = run_bench(corpus, text_field=text_field, limit=limit, workers=workers)
+    report = run_bench(corpus, text_field=text_field, limit=limit, workers=workers,
+                       configuration=configuration)
     typer.echo(json.dumps(report, indent=2) if as_json else format_bench(report))

@@ -20,12 +20,15 @@ def eval_muc4(
     data: Annotated[Path, typer.Argument(help="MUC-4 JSONL (docid, doctext, templates).")],
     predictions: Annotated[Path, typer.Option(help="Where to write the predictions JSONL.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print scores as JSON.")] = False,
+    configuration: Annotated[str, typer.Option(
+        "--configuration", help="Named pipeline: learned (default) or rules.")] = "learned",
 ) -> None:
     """Template F1 and CEAF-REE of the pipeline on a MUC-4 split."""
     from incidex.evaluate.muc4 import format_report
     from incidex.evaluate.muc4_run import evaluate_muc4
+    from incidex.pipeline.runner import Pipeline
 
-    scores = evaluate_muc4(data, predictions)
+    scores = evaluate_muc4(data, predictions, Pipeline.named(configuration))
     typer.echo(scores.to_json(indent=2) if as_json else format_report(scores))
 
 

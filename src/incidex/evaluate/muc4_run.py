@@ -137,8 +137,8 @@ def predict(data: Path, predictions: Path, pipeline: Pipeline | None = None) -> 
             out.write(json.dumps(line, ensure_ascii=False) + "\n")
 
 
-def evaluate_muc4(data: Path, predictions: Path) -> Muc4Scores:
+def evaluate_muc4(data: Path, predictions: Path, pipeline: Pipeline | None = None) -> Muc4Scores:
     from incidex.evaluate.muc4 import load_predictions
 
-    predict(data, predictions)
+    predict(data, predictions, pipeline)
     return score(load_gold(data), load_predictions(predictions))

@@ -61,3 +61,29 @@ def test_a_wished_killing_is_no_incident(wish: str) -> None:
 def test_a_killing_in_may_is_told_not_wished() -> None:
     doc = _frames("On May 5 gunmen killed two farmers in Medea.")
     assert len(doc.frames) == 1
+
+
+def test_a_toll_after_a_word_on_the_blasts_counts_the_incident_before() -> None:
+    doc = _frames(
+        "Assailants detonated eight explosive devices at buildings in Telibagh village. The "
+        "buildings were under construction at the time of the blasts. Two workers were killed "
+        "and seven others injured."
+    )
+    assert len(doc.frames) == 1
+    assert doc.frames[0].sentences == [0, 2]
+
+
+def test_the_total_of_the_day_is_no_toll_of_the_attack_before() -> None:
+    doc = _frames(
+        "A suicide bomber attacked a checkpoint in Baghdad, killing five people. This attack was "
+        "one of a series of bombings. At the end of the day, over ninety people were killed."
+    )
+    assert all(2 not in frame.sentences for frame in doc.frames[:1])
+
+
+def test_a_man_wounded_by_the_victim_is_no_other_incident() -> None:
+    doc = _frames(
+        "Two gunmen shot at a security guard near the market in Pattani. The guard fired back at "
+        "the gunmen and killed one and injured another before he died."
+    )
+    assert len(doc.frames) == 1

@@ -42,6 +42,11 @@ def is_harm(word: str) -> bool:
 #: "and another five injured", "and 16 others hurt": the same toll, its verb left out.
 _PASSIVE_HARM = re.compile(r"\b(?:(?:was|were|been|being|are|is)\s+(?:\w+ly\s+|also\s+|later\s+)?|"
                            r"(?:another|others?)\s+(?:[\w-]+\s+){0,2})$", re.IGNORECASE)
+#: "In all, 90 people were killed", "two were killed on this day alone": the total of a day or
+#: of a campaign, not the toll of the one before. ("across both attacks" is left to the
+#: casualties stage, which divides such a total among the attacks, as GTD does.)
+_TOTAL = re.compile(r"\b(?:in\s+all|in\s+total|altogether|overall|so\s+far|"
+                    r"to\s+date|(?:this|that|the)\s+(?:day|week|month|year))\b", re.IGNORECASE)
 #: How far back (in sentences) a toll may reach for the incident it counts.
 TOLL_REACH = 5
 
@@ -66,7 +71,7 @@ def is_toll(doc: Doc, clause: Span, triggers: list[Span]) -> bool:
                for s in statements):
         return False
     sentence = doc.sentences[int(clause.attrs["sentence"])]
-    if find_dates(sentence.text, doc.article.published):
+    if _TOTAL.search(sentence.text) or find_dates(sentence.text, doc.article.published):
         return False
     return not doc.mentions_in("toponym", sentence.start, sentence.end)
 
@@ -84,3 +89,11 @@ def who_was_hurt(clause: Span) -> str:
     if all(s.min == 0 and s.max == 0 for s in statements):
         return "nobody"
     return ""
+
+
+def toll_after_aside(doc: Doc, clause: Span, triggers: list[Span], last_sentence: int) -> bool:
+    """A toll told after a word on the attacks in general ("... under construction at the time
+    of the blasts. Two workers were killed") still counts the incident told before it, whose
+    last sentence is ``last_sentence``."""
+    gap = int(clause.attrs["sentence"]) - last_sentence
+    return gap <= TOLL_REACH and is_toll(doc, clause, triggers)

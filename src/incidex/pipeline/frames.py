@@ -18,9 +18,9 @@ import re
 from dataclasses import dataclass, field
 
 from incidex.codebook import AttackType, TargetType, WeaponType
+from incidex.pipeline import frame_rules as rules
 from incidex.pipeline.dates import find_dates
 from incidex.pipeline.doc import Doc, Span
-from incidex.pipeline.frame_rules import TOLL_REACH, is_harm, is_irrealis, is_toll, who_was_hurt
 from incidex.pipeline.lexicon import TRIGGERS
 from incidex.pipeline.registry import register_stage
 
@@ -40,7 +40,8 @@ _SPECIFIC = re.compile(
 )
 _NEW_INCIDENT = re.compile(
     r"\b(?:another(?!\s+(?:[\w-]+\s+)?(?:was|were|is|died|person|people|one|civilian|victim|"
-    r"soldier|officer|policeman|man|woman|child|hostage|assailant|attacker)s?\b)|separate|elsewhere|"
+    r"soldier|officer|policeman|man|woman|child|hostage|assailant|attacker)s?\b)"
+    r"(?!\s+(?:before|after|and|while|who|when)\b|\s*[.;!?])|separate|elsewhere|"
     r"meanwhile|"
     r"in\s+a\s+(?:separate|related|similar|different)|in\s+another|the\s+same\s+day)\b",
     re.IGNORECASE,
@@ -162,7 +163,7 @@ def find_triggers(doc: Doc, clause: Span) -> list[Span]:
             if any(s.overlaps(Span(start, end, "")) for s in found):
                 continue
             response = any(s <= match.start() < e for s, e in responses)
-            irrealis = is_irrealis(clause, start)
+            irrealis = rules.is_irrealis(clause, start)
             found.append(Span(start, end, match.group(), "trigger", {
                 "attack_type": trigger.attack_type,
                 "weapon": trigger.weapon,
@@ -178,7 +179,7 @@ def classify_clause(clause: Span, triggers: list[Span]) -> str:
     text = clause.text
     specific = _SPECIFIC.search(text) is not None
     concrete = [t for t in triggers if t.attrs["concrete"]]
-    harm = [t for t in concrete if t.attrs["attack_type"] is not None or is_harm(t.text)]
+    harm = [t for t in concrete if t.attrs["attack_type"] is not None or rules.is_harm(t.text)]
     if _BACKGROUND.search(text) and not specific and not _background_aside(text, clause, concrete):
         return "background"
     series = _SERIES.search(text)
@@ -189,14 +190,14 @@ def classify_clause(clause: Span, triggers: list[Span]) -> str:
     ):
         return "series"
     if harm and not any(t.attrs["attack_type"] for t in harm):
-        hurt = who_was_hurt(clause)
+        hurt = rules.who_was_hurt(clause)
         if hurt == "perpetrators":
             return "response"
         if hurt == "nobody":
             return "casualty"
     if harm and all(_EVENT_NOUN.match(t.text) and _DEFINITE_EVENT.search(text[:t.start - clause.start])
                     for t in harm) and not (
-        who_was_hurt(clause)
+        rules.who_was_hurt(clause)
     ):
         return "reference"  # "The Taliban claimed the killing": the incident told before
     if harm or (specific and triggers):
@@ -247,12 +248,12 @@ def _sentence_cities(doc: Doc, clause: Span) -> set[str]:
 def _decide(doc: Doc, clause: Span, triggers: list[Span], frame: Frame) -> str:
     """'continue' the current incident, 'switch' back to an earlier one if one fits, or
     'new' (an earlier one if it fits, else a new incident)."""
-    toll = is_toll(doc, clause, triggers)
+    toll = rules.is_toll(doc, clause, triggers)
     if _explicitly_new(clause, toll):
         return "new"
     last_sentence = int(frame.clauses[-1].attrs["sentence"])
     sentence = int(clause.attrs["sentence"])
-    if sentence - last_sentence > (TOLL_REACH if toll else 2):
+    if sentence - last_sentence > (rules.TOLL_REACH if toll else 2):
         return "new"
     frame_cities = set().union(*(_city_names(doc, c) for c in frame.clauses))
     clause_cities = _city_names(doc, clause)
@@ -269,7 +270,7 @@ def _decide(doc: Doc, clause: Span, triggers: list[Span], frame: Frame) -> str:
     if _SAME_ATTACKERS.search(clause.text):
         return "continue"
     if sentence == last_sentence:
-        own_harm = any(t.attrs["concrete"] and is_harm(t.text) for t in triggers)
+        own_harm = any(t.attrs["concrete"] and rules.is_harm(t.text) for t in triggers)
         return "new" if own_harm else "continue"
     introduced = bool(
         _INDEFINITE_EVENT.search(clause.text) or _LATER.search(clause.text)
@@ -309,6 +310,7 @@ def _earlier_match(
 def group_frames(doc: Doc) -> list[Frame]:
     frames: list[Frame] = []
     current: Frame | None = None
+    after_series = False  # the last clause told of the attacks in general
     for clause in doc.clauses:
         triggers = find_triggers(doc, clause)
         kind = classify_clause(clause, triggers)
@@ -317,6 +319,9 @@ def group_frames(doc: Doc) -> list[Frame]:
             int(clause.attrs["sentence"]) - int(current.clauses[-1].attrs["sentence"]) <= 1
         )
         if kind == "incident":
+            if current is None and after_series and rules.toll_after_aside(
+                    doc, clause, triggers, int(frames[-1].clauses[-1].attrs["sentence"])):
+                current = frames[-1]
             decision = "new" if current is None else _decide(doc, clause, triggers, current)
             if decision != "continue":
                 earlier = _earlier_match(doc, clause, triggers, frames, current)
@@ -336,6 +341,8 @@ def group_frames(doc: Doc) -> list[Frame]:
             current.triggers.extend(triggers)
         elif kind in ("series", "background"):
             current = None
+        if kind != "none":
+            after_series = kind == "series" and bool(frames)
     if not frames:
         fallback = _fallback_frame(doc)
         if fallback is not None:

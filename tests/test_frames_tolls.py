@@ -87,3 +87,11 @@ def test_a_man_wounded_by_the_victim_is_no_other_incident() -> None:
         "the gunmen and killed one and injured another before he died."
     )
     assert len(doc.frames) == 1
+
+
+def test_wounded_another_three_counts_victims() -> None:
+    doc = _frames(
+        "Masked gunmen attacked the residents of a village in Sinaloa. The gunmen shot twelve men "
+        "and wounded another three, then fled in a truck."
+    )
+    assert len(doc.frames) == 1

@@ -39,7 +39,8 @@ _SPECIFIC = re.compile(
     re.IGNORECASE,
 )
 _NEW_INCIDENT = re.compile(
-    r"\b(?:another(?!\s+(?:[\w-]+\s+)?(?:was|were|is|died|person|people|one|civilian|victim|"
+    r"\b(?:(?<!killed\s)(?<!wounded\s)(?<!injured\s)(?<!killing\s)(?<!wounding\s)(?<!injuring\s)"
+    r"another(?!\s+(?:[\w-]+\s+)?(?:was|were|is|died|person|people|one|civilian|victim|"
     r"soldier|officer|policeman|man|woman|child|hostage|assailant|attacker)s?\b)"
     r"(?!\s+(?:before|after|and|while|who|when)\b|\s*[.;!?])|separate|elsewhere|"
     r"meanwhile|"

@@ -6,7 +6,10 @@ or nothing. Incident clauses are grouped into :class:`Frame` objects: a clause c
 current incident unless it says it is another one ("another attack", "a separate incident"),
 happens in another city, or is a complete event of another kind with its own casualties
 ("an attacker was killed after hitting a policeman with his car and a police officer was
-killed in a shoot-out" is two incidents).
+killed in a shoot-out" is two incidents). A toll with no place or date of its own ("Sixteen
+police officers were killed") counts the incident before, even a few sentences back; violence
+only wished or threatened ("terrorists must be killed") is no incident (see
+:mod:`incidex.pipeline.frame_rules`).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from incidex.codebook import AttackType, TargetType, WeaponType
+from incidex.pipeline import frame_rules as rules
 from incidex.pipeline.dates import find_dates
 from incidex.pipeline.doc import Doc, Span
 from incidex.pipeline.lexicon import TRIGGERS
@@ -35,8 +39,10 @@ _SPECIFIC = re.compile(
     re.IGNORECASE,
 )
 _NEW_INCIDENT = re.compile(
-    r"\b(?:another(?!\s+(?:[\w-]+\s+)?(?:was|were|is|died|person|people|one|civilian|victim|"
-    r"soldier|officer|policeman|man|woman|child|hostage|assailant|attacker)s?\b)|separate|elsewhere|"
+    r"\b(?:(?<!killed\s)(?<!wounded\s)(?<!injured\s)(?<!killing\s)(?<!wounding\s)(?<!injuring\s)"
+    r"another(?!\s+(?:[\w-]+\s+)?(?:was|were|is|died|person|people|one|civilian|victim|"
+    r"soldier|officer|policeman|man|woman|child|hostage|assailant|attacker)s?\b)"
+    r"(?!\s+(?:before|after|and|while|who|when)\b|\s*[.;!?])|separate|elsewhere|"
     r"meanwhile|"
     r"in\s+a\s+(?:separate|related|similar|different)|in\s+another|the\s+same\s+day)\b",
     re.IGNORECASE,
@@ -158,10 +164,11 @@ def find_triggers(doc: Doc, clause: Span) -> list[Span]:
             if any(s.overlaps(Span(start, end, "")) for s in found):
                 continue
             response = any(s <= match.start() < e for s, e in responses)
+            irrealis = rules.is_irrealis(clause, start)
             found.append(Span(start, end, match.group(), "trigger", {
                 "attack_type": trigger.attack_type,
                 "weapon": trigger.weapon,
-                "concrete": trigger.concrete and not response,
+                "concrete": trigger.concrete and not response and not irrealis,
                 "response": response,
             }))
     found.sort(key=lambda s: s.start)
@@ -173,7 +180,7 @@ def classify_clause(clause: Span, triggers: list[Span]) -> str:
     text = clause.text
     specific = _SPECIFIC.search(text) is not None
     concrete = [t for t in triggers if t.attrs["concrete"]]
-    harm = [t for t in concrete if t.attrs["attack_type"] is not None or _is_harm(t.text)]
+    harm = [t for t in concrete if t.attrs["attack_type"] is not None or rules.is_harm(t.text)]
     if _BACKGROUND.search(text) and not specific and not _background_aside(text, clause, concrete):
         return "background"
     series = _SERIES.search(text)
@@ -184,14 +191,14 @@ def classify_clause(clause: Span, triggers: list[Span]) -> str:
     ):
         return "series"
     if harm and not any(t.attrs["attack_type"] for t in harm):
-        hurt = _who_was_hurt(clause)
+        hurt = rules.who_was_hurt(clause)
         if hurt == "perpetrators":
             return "response"
         if hurt == "nobody":
             return "casualty"
     if harm and all(_EVENT_NOUN.match(t.text) and _DEFINITE_EVENT.search(text[:t.start - clause.start])
                     for t in harm) and not (
-        _who_was_hurt(clause)
+        rules.who_was_hurt(clause)
     ):
         return "reference"  # "The Taliban claimed the killing": the incident told before
     if harm or (specific and triggers):
@@ -213,26 +220,6 @@ def _background_aside(text: str, clause: Span, concrete: list[Span]) -> bool:
                for t in concrete)
 
 
-def _who_was_hurt(clause: Span) -> str:
-    """'perpetrators' for "five teenage attackers were killed" (the attackers' deaths, not an
-    attack), 'nobody' for "Nobody was hurt" (a detail of the incident before), else ''."""
-    from incidex.pipeline.casualties import clause_statements
-
-    statements = clause_statements(clause)
-    if not statements:
-        return ""
-    if all(s.category.startswith("perpetrators_") for s in statements):
-        return "perpetrators"
-    if all(s.min == 0 and s.max == 0 for s in statements):
-        return "nobody"
-    return ""
-
-
-def _is_harm(word: str) -> bool:
-    return bool(re.match(r"(?i)(?:killed|killing|died|wounded|injured|injuring|wounding|murder|"
-                         r"bod(?:y|ies)\s|massacr|slain|executed|hurt)", word))
-
-
 def _city_names(doc: Doc, clause: Span) -> set[str]:
     names: set[str] = set()
     for toponym in doc.mentions_in("toponym", clause.start, clause.end):
@@ -241,8 +228,13 @@ def _city_names(doc: Doc, clause: Span) -> set[str]:
     return names
 
 
-def _explicitly_new(clause: Span) -> bool:
-    return bool(_NEW_INCIDENT.search(clause.text) or _SPECIFIC.search(clause.text))
+def _explicitly_new(clause: Span, toll: bool = False) -> bool:
+    """True when the clause says it tells another incident. In a toll ("two were killed and
+    another five injured") a bare "another" counts more victims, not another incident."""
+    if _SPECIFIC.search(clause.text):
+        return True
+    return any(not (toll and m.group().lower() == "another")
+               for m in _NEW_INCIDENT.finditer(clause.text))
 
 
 def _own_types(triggers: list[Span]) -> set[AttackType]:
@@ -257,11 +249,12 @@ def _sentence_cities(doc: Doc, clause: Span) -> set[str]:
 def _decide(doc: Doc, clause: Span, triggers: list[Span], frame: Frame) -> str:
     """'continue' the current incident, 'switch' back to an earlier one if one fits, or
     'new' (an earlier one if it fits, else a new incident)."""
-    if _explicitly_new(clause):
+    toll = rules.is_toll(doc, clause, triggers)
+    if _explicitly_new(clause, toll):
         return "new"
     last_sentence = int(frame.clauses[-1].attrs["sentence"])
     sentence = int(clause.attrs["sentence"])
-    if sentence - last_sentence > 2:
+    if sentence - last_sentence > (rules.TOLL_REACH if toll else 2):
         return "new"
     frame_cities = set().union(*(_city_names(doc, c) for c in frame.clauses))
     clause_cities = _city_names(doc, clause)
@@ -278,7 +271,7 @@ def _decide(doc: Doc, clause: Span, triggers: list[Span], frame: Frame) -> str:
     if _SAME_ATTACKERS.search(clause.text):
         return "continue"
     if sentence == last_sentence:
-        own_harm = any(t.attrs["concrete"] and _is_harm(t.text) for t in triggers)
+        own_harm = any(t.attrs["concrete"] and rules.is_harm(t.text) for t in triggers)
         return "new" if own_harm else "continue"
     introduced = bool(
         _INDEFINITE_EVENT.search(clause.text) or _LATER.search(clause.text)
@@ -318,6 +311,7 @@ def _earlier_match(
 def group_frames(doc: Doc) -> list[Frame]:
     frames: list[Frame] = []
     current: Frame | None = None
+    after_series = False  # the last clause told of the attacks in general
     for clause in doc.clauses:
         triggers = find_triggers(doc, clause)
         kind = classify_clause(clause, triggers)
@@ -326,6 +320,9 @@ def group_frames(doc: Doc) -> list[Frame]:
             int(clause.attrs["sentence"]) - int(current.clauses[-1].attrs["sentence"]) <= 1
         )
         if kind == "incident":
+            if current is None and after_series and rules.toll_after_aside(
+                    doc, clause, triggers, int(frames[-1].clauses[-1].attrs["sentence"])):
+                current = frames[-1]
             decision = "new" if current is None else _decide(doc, clause, triggers, current)
             if decision != "continue":
                 earlier = _earlier_match(doc, clause, triggers, frames, current)
@@ -345,6 +342,8 @@ def group_frames(doc: Doc) -> list[Frame]:
             current.triggers.extend(triggers)
         elif kind in ("series", "background"):
             current = None
+        if kind != "none":
+            after_series = kind == "series" and bool(frames)
     if not frames:
         fallback = _fallback_frame(doc)
         if fallback is not None:

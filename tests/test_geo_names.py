@@ -22,6 +22,12 @@ def test_gaza_is_the_strip_not_the_mozambican_province() -> None:
     assert gaza is not None and gaza.country_code == "PS"
 
 
+def test_gaza_in_mozambique_keeps_its_context() -> None:
+    found = _resolved("Rebels attacked a bus in Gaza province, Mozambique.")
+    gaza = found["Gaza"]
+    assert gaza is not None and gaza.country_code == "MZ"
+
+
 def test_a_plain_alias_is_still_penalised() -> None:
     place = resolve_name("Mexico")
     assert place is not None and place.kind == "country"

@@ -20,6 +20,17 @@ from incidex.geo.index_format import IndexFile
 from incidex.geo.normalize import loose_key, normalize, strip_admin_affix
 
 DEFAULT_INDEX = Path(__file__).parent / "data" / "gazetteer.idx"
+# Former states GeoNames lacks, by normalised name -> successor country (ISO2). The place is
+# the present-day country; the GTD export (export/gtd_countries.py) names the historic
+# state by the attack's date, as the GTD codebook prescribes.
+HISTORIC_COUNTRIES: dict[str, str] = {
+    "rhodesia": "ZW", "southern rhodesia": "ZW", "yugoslavia": "RS",
+    "serbia and montenegro": "RS", "west germany": "DE", "federal republic of germany": "DE",
+    "frg": "DE", "czechoslovakia": "CZ",
+}
+_HISTORIC_PREFIXES = frozenset(
+    " ".join(name.split()[:n]) for name in HISTORIC_COUNTRIES for n in range(1, len(name.split()))
+)
 
 KINDS: tuple[str, ...] = ("continent", "region", "country", "admin1", "admin2", "city")
 
@@ -160,13 +171,14 @@ class Gazetteer:
 
     def has_name(self, normalised: str) -> bool:
         """Whether a normalised name is in the index (cheap; no Place is built)."""
-        return self._exact(normalised) >= 0
+        return self._exact(normalised) >= 0 or normalised in HISTORIC_COUNTRIES
 
     def has_prefix(self, normalised: str) -> bool:
         """Whether some indexed name starts with ``normalised`` followed by a space."""
         probe = normalised + " "
         i = bisect_left(self._names, probe)
-        return i < len(self._names) and self._names[i].startswith(probe)
+        found = i < len(self._names) and self._names[i].startswith(probe)
+        return found or normalised in _HISTORIC_PREFIXES
 
     def candidate_ids(self, normalised: str, loose: bool = True) -> list[int]:
         """Place indices for a normalised name, best prior first.
@@ -181,6 +193,9 @@ class Gazetteer:
                 i = self._exact(stripped)
         if i >= 0:
             return list(self._post[self._post_off[i] : self._post_off[i + 1]])
+        historic = self._historic(normalised)
+        if historic is not None:
+            return [historic]
         if not loose or len(normalised) < 4:
             return []
         key = loose_key(normalised)
@@ -188,6 +203,11 @@ class Gazetteer:
         if j < len(self._loose) and self._loose[j] == key:
             return list(self._loose_post[self._loose_off[j] : self._loose_off[j + 1]])
         return []
+
+    def _historic(self, normalised: str) -> int | None:
+        """The successor country of a former state's name ("Rhodesia" -> Zimbabwe)."""
+        code = HISTORIC_COUNTRIES.get(normalised)
+        return None if code is None else self._country_by_code.get(code)
 
     def candidates(self, name: str) -> list[Place]:
         """All places called ``name`` (normalised match, then a looser one), best prior first."""

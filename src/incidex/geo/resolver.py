@@ -74,6 +74,8 @@ class Resolved:
 
 
 _MAIN_KEYS: dict[int, str] = {}
+# Generic last words of a territory's own name that its short name drops ("Gaza Strip").
+_TERRITORY_WORDS = frozenset("strip territory territories peninsula region".split())
 _WATER_SUFFIX = re.compile(r" (?:ocean|sea)$")
 
 
@@ -84,6 +86,19 @@ def _main_key(place: Place) -> str:
         key = _WATER_SUFFIX.sub("", strip_admin_affix(normalize(place.name)))
         _MAIN_KEYS[place.geonameid] = key
     return key
+
+
+def _short_form(key: str, main: str) -> bool:
+    """Whether ``key`` is a short form of a place's own name, not a mere alias of it.
+
+    "Gaza" for the Gaza Strip (the name less a generic territory word) and "Londonderry"
+    for Derry (the own name is the tail of the longer official one) are how news names
+    those places, so they are not penalised like "Mexico" for Mexico City.
+    """
+    words = main.split()
+    if len(words) > 1 and words[-1] in _TERRITORY_WORDS and " ".join(words[:-1]) == key:
+        return True
+    return len(main) >= 4 and len(key) > len(main) and key.endswith(main) and " " not in key
 
 
 def _own_city_beats_region(cands: tuple[Place, ...]) -> dict[int, float]:
@@ -158,7 +173,13 @@ def _score_candidates(top: Toponym, key: str) -> _Scored:
     out = []
     for place in top.candidates:
         score = max(place.prior, lifted.get(place.geonameid, 0.0))
-        if not top.is_demonym and place.kind not in ("country", "continent") and _main_key(place) != key:
+        main = _main_key(place)
+        if (
+            not top.is_demonym
+            and place.kind not in ("country", "continent")
+            and main != key
+            and not _short_form(key, main)
+        ):
             score -= ALTERNATE_NAME_PENALTY  # "Mexico" names Mexico City only as an alias
         if place.kind in hinted:
             score += KIND_HINT_BONUS

@@ -95,6 +95,15 @@ def _sentence_initial(text: str, start: int) -> bool:
     return i < 0 or text[i] in ".!?:;•|"
 
 
+def _own_name(key: str, place: Place) -> bool:
+    """Whether ``key`` is the place's own name, not one of its aliases (a country's or a
+    continent's aliases count as its own: "America", "Holland")."""
+    if place.kind in ("country", "continent"):
+        return True
+    own = normalize(place.name)
+    return key in (own, strip_admin_affix(own))
+
+
 def _strong(place: Place, population: int = STRONG_POPULATION) -> bool:
     return place.kind in _STRONG_KINDS or place.population >= population
 
@@ -161,6 +170,8 @@ class _Finder:
             return True  # acronyms: "NATO", "CIS", "BA"; but "US", "UK", "UAE", "EU"
         common = all(w in self.gaz.common_words for w in words)
         person = len(words) == 1 and key in self.gaz.person_words
+        if common and len(words) == 1 and not _own_name(key, top):
+            return True  # "Interior" (an English alias of Ad Dakhiliyah) in "Interior Ministry"
         if self.lower:
             if common and len(key) <= 3:  # "us", "is", "me", "or", "oh"
                 return True

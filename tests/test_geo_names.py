@@ -59,3 +59,10 @@ def test_common_word_alias_is_no_place() -> None:
     found = _resolved("The Interior Ministry said five people died in Kabul.")
     assert "Interior" not in found
     assert "Kabul" in found
+
+
+def test_a_word_for_a_faith_is_no_place() -> None:
+    text = "A Jewish settler and two Muslim worshippers were wounded in Hebron."
+    names = [t.text for t in find_toponyms(text)]
+    assert "Jewish" not in names and "Muslim" not in names
+    assert "Hebron" in names

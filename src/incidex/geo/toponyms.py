@@ -30,12 +30,14 @@ _CONNECTORS = frozenset(
     "de del la las los el of the and al an on upon da do dos das di du le les y sur am im "
     "bin ben ibn van von der den e i".split()
 )
-# Never places on their own, whatever the gazetteer says (calendar words, titles).
+# Never places on their own, whatever the gazetteer says (calendar words, titles, and words
+# for faiths: "Jewish" is no short name of the Jewish Autonomous Oblast).
 _NEVER_ALONE = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr sir president "
     "minister general god allah lord jesus christ north south east west northern southern "
-    "eastern western central".split()
+    "eastern western central jewish muslim moslem christian catholic protestant hindu "
+    "buddhist".split()
 )
 # Words after a name that make it an administrative unit or a town: "Helmand Province".
 _ADMIN_SUFFIX = frozenset(

@@ -30,14 +30,19 @@ _CONNECTORS = frozenset(
     "de del la las los el of the and al an on upon da do dos das di du le les y sur am im "
     "bin ben ibn van von der den e i".split()
 )
-# Never places on their own, whatever the gazetteer says (calendar words, titles, and words
-# for faiths: "Jewish" is no short name of the Jewish Autonomous Oblast).
+# Never places on their own, whatever the gazetteer says (calendar words, titles).
 _NEVER_ALONE = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr sir president "
     "minister general god allah lord jesus christ north south east west northern southern "
-    "eastern western central jewish muslim moslem christian catholic protestant hindu "
-    "buddhist".split()
+    "eastern western central".split()
+)
+# Words for faiths the gazetteer also knows as places or demonyms ("Jewish" is the Jewish
+# Autonomous Oblast): in reports of political violence they describe people, not where things
+# happened, so they are no toponym on their own, as a place or as a demonym.
+FAITH_WORDS = frozenset(
+    "jewish muslim moslem christian shiite shia sunni hindu sikh buddhist catholic protestant "
+    "orthodox coptic".split()
 )
 # Words after a name that make it an administrative unit or a town: "Helmand Province".
 _ADMIN_SUFFIX = frozenset(
@@ -228,6 +233,9 @@ class _Finder:
                 i += 1
                 continue
             last, key, is_demonym = match
+            if last == i and key in FAITH_WORDS:
+                i += 1
+                continue
             if is_demonym:
                 place = self.gaz.demonym(key)
                 if place is not None and (self.lower or toks[i].text[0].isupper()):

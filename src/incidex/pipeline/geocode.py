@@ -47,16 +47,13 @@ _CHAIN_CUE = re.compile(
 _ATTACKED = re.compile(
     r"\b(?:attacked|raided|stormed|struck|targeted|bombed|ambushed|shelled|entered|invaded|"
     r"overran|hit)\s+(?:the\s+)?$", re.IGNORECASE)
-# Words of faith the gazetteer also knows as places ("Jewish" is the Jewish Autonomous Oblast):
-# in a report of political violence they describe people, not where things happened.
-_FAITHS = frozenset(
-    "jewish muslim christian shiite shia sunni hindu sikh buddhist catholic protestant "
-    "orthodox coptic".split()
-)
 # Before a place, words that make it a reference point rather than the place itself.
 _NEAR = re.compile(r"\b(?:near|outside|outskirts\s+of|suburbs?\s+of|"
-                   r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?(?:(?:town|city|village|capital)\s+(?:of\s+)?)?$",
+                   r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?"
+                   r"(?:(?:town|city|village|capital)\s+(?:of\s+)?)?$",
                    re.IGNORECASE)
+
+
 def _near_at(text: str, start: int) -> int | None:
     """Where a "near", "outside", "a suburb of" or "on the outskirts of" before the place
     begins: the locate stage makes the place a reference point when another name comes
@@ -151,7 +148,7 @@ class Geocoder:
         for r in resolved:
             t = r.toponym
             place = reread.get(t.start, r.place) if not t.is_demonym else r.place
-            if place is None or t.text.lower() in _FAITHS or _NO_PLACE_AFTER.match(doc.text, t.end):
+            if place is None or _NO_PLACE_AFTER.match(doc.text, t.end):
                 continue
             span = _toponym_span(doc.text, place, t.start, t.end, t.is_demonym)
             span.attrs["candidates"] = t.candidates if t.start not in reread else ()

@@ -188,9 +188,18 @@ _GENERIC_GROUPS = frozenset({"Maoists", "Anarchists", "Chechen Rebels", "Environ
                              "Sovereign citizens"})
 
 
+def _is_category_name(canonical: str) -> bool:
+    """GTD's generic actor categories ("White extremists"): descriptions of perpetrators."""
+    return canonical.endswith(("extremists", "Extremists"))
+
+
+def _is_kind_name(canonical: str) -> bool:
+    """A category, or one of GTD's other names for a kind of perpetrator ("Maoists")."""
+    return canonical in _GENERIC_GROUPS or _is_category_name(canonical)
+
+
 def _generic(entry: dict[str, object]) -> bool:
-    canonical = str(entry.get("canonical", ""))
-    return canonical in _GENERIC_GROUPS or canonical.endswith(("extremists", "Extremists"))
+    return _is_kind_name(str(entry.get("canonical", "")))
 
 
 def _rank(entry: dict[str, object]) -> int:
@@ -226,7 +235,7 @@ class PerpetratorFinder:
                   (acronym_named(text), True))
         mentions = names_over_kinds(text, self._inspired(text, self.lexicon.find(text)),
                                     [m for found, _ in extras for m in found],
-                                    lambda g: _generic({"canonical": g.canonical}))
+                                    lambda g: _is_kind_name(g.canonical))
         tentative: set[int] = set()
         for extra, must_act in extras:
             for m in extra:
@@ -354,8 +363,7 @@ class PerpetratorFinder:
                 _add(frame, self._entry(doc, best, best.role, with_claim=True))
 
     def _is_category(self, group: Group) -> bool:
-        """GTD's generic actor categories ("White extremists"): descriptions of perpetrators."""
-        return group.canonical.endswith(("extremists", "Extremists"))
+        return _is_category_name(group.canonical)
 
     def _entry(self, doc: Doc, credit: _Credit, role: int, *, with_claim: bool) -> dict[str, object]:
         mention = credit.mention

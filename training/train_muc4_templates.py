@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from incidex.article import Article
+from incidex.evaluate.calibration import gold_sentences
 from incidex.models.linear import LinearModel, fit_logistic, save_model
 from incidex.pipeline.doc import Doc
 from incidex.pipeline.relevance import (
@@ -38,7 +39,6 @@ from incidex.pipeline.relevance import (
 )
 from incidex.pipeline.runner import LEARNED_STAGES, Pipeline
 
-ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 #: AdaGrad epochs, L2 penalty, learning rate, minimum feature count. The L2 penalty is strong
 #: because the training frames are nearly separable and a weak penalty gave over-confident
 #: probabilities (dev log-loss 1.13 at 1e-3 against 0.48 here); the adapter's threshold needs
@@ -60,12 +60,6 @@ def load(path: Path) -> list[dict[str, Any]]:
 def run_pipeline(documents: list[dict[str, Any]]) -> list[Doc]:
     pipe = Pipeline([s for s in LEARNED_STAGES if s != "relevance"])
     return [pipe.run(Article(text=d["doctext"], id=d["docid"])) for d in documents]
-
-
-def gold_sentences(doc: Doc, document: dict[str, Any]) -> set[int]:
-    """The sentences holding a mention of any gold template's filler."""
-    return {doc.sentence_index(offset) for template in document["templates"] for role in ROLES
-            for entity in template[role] for _, offset in entity}
 
 
 def examples(docs: list[Doc], documents: list[dict[str, Any]]) -> list[list[Example]]:

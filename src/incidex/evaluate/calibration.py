@@ -22,10 +22,10 @@ from typing import Any
 
 from incidex.article import Article
 from incidex.evaluate.jsonl import jsonl_objects
+from incidex.evaluate.muc4 import ROLES
 from incidex.pipeline.doc import Doc
 from incidex.pipeline.runner import Pipeline
 
-_ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 #: Reliability bins: ten of equal width, the usual choice for ECE.
 BINS = 10
 
@@ -84,9 +84,11 @@ def reliability(pairs: Sequence[tuple[float, bool]], bins: int = BINS) -> Calibr
     return scores
 
 
-def _gold_sentences(doc: Doc, document: dict[str, Any]) -> set[int]:
+def gold_sentences(doc: Doc, document: dict[str, Any]) -> set[int]:
+    """The sentences holding a mention of any gold template's filler (MUC-4 offsets): an
+    incident among them is a real attack report."""
     return {doc.sentence_index(int(offset)) for template in document.get("templates", [])
-            for role in _ROLES for entity in template.get(role, []) for _, offset in entity}
+            for role in ROLES for entity in template.get(role, []) for _, offset in entity}
 
 
 def labelled_confidences(documents: Iterable[dict[str, Any]],
@@ -99,7 +101,7 @@ def labelled_confidences(documents: Iterable[dict[str, Any]],
     for document in documents:
         count += 1
         doc = pipe.run(Article(text=str(document["doctext"]), id=str(document["docid"])))
-        gold = _gold_sentences(doc, document)
+        gold = gold_sentences(doc, document)
         for frame, incident in zip(doc.frames, doc.incidents, strict=True):
             pairs.append((incident.confidence, bool(gold & set(frame.sentences))))
     return pairs, count

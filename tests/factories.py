@@ -23,6 +23,17 @@ from incidex.record import (
 )
 
 
+def first_group(text: str) -> str | None:
+    """The canonical name of the first perpetrator of the first incident the pipeline reads
+    in ``text`` (which must report one), None when it names no perpetrator."""
+    import incidex
+
+    incidents = incidex.extract(text)
+    assert incidents, text
+    perps = incidents[0].perpetrators
+    return perps[0].canonical if perps else None
+
+
 def evidence(article: Article, quote: str, attributed_to: str | None = None) -> list[Evidence]:
     """Evidence for the first occurrence of ``quote`` in the article (it must occur)."""
     start = article.text.index(quote)

@@ -6,14 +6,8 @@ from __future__ import annotations
 import pytest
 
 import incidex
+from factories import first_group
 from incidex.pipeline.group_mentions import acronym_named, apposed_names, unnamed_organisations
-
-
-def first_group(text: str) -> str | None:
-    incidents = incidex.extract(text)
-    assert incidents, text
-    perps = incidents[0].perpetrators
-    return perps[0].canonical if perps else None
 
 
 def test_a_name_with_its_own_initials_is_an_organisation() -> None:

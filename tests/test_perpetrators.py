@@ -5,15 +5,9 @@ from __future__ import annotations
 import pytest
 
 import incidex
+from factories import first_group
 from incidex.groups import GroupLexicon
 from incidex.pipeline.group_mentions import apposed_names, category_groups, unnamed_organisations
-
-
-def gname(text: str) -> str | None:
-    incidents = incidex.extract(text)
-    assert incidents
-    perps = incidents[0].perpetrators
-    return perps[0].canonical if perps else None
 
 
 @pytest.mark.parametrize(
@@ -39,13 +33,13 @@ def gname(text: str) -> str | None:
     ],
 )
 def test_the_credited_group_is_the_perpetrator(text: str, expected: str) -> None:
-    assert gname(text) == expected
+    assert first_group(text) == expected
 
 
 def test_an_organisation_the_table_does_not_know_is_taken_where_it_acts() -> None:
     text = ("BRAZIL.  Members of the Popular Revolutionary Vanguard machine-gunned a U.S. Army "
             "captain in front of his home in Sao Paulo.")
-    assert gname(text) == "Popular Revolutionary Vanguard"
+    assert first_group(text) == "Popular Revolutionary Vanguard"
     assert [m.text for m in unnamed_organisations("The U.S. Army said the Peruvian Army left.")] == []
 
 
@@ -66,7 +60,7 @@ def test_a_stance_names_gtds_generic_category() -> None:
 def test_a_group_that_inspired_an_attacker_is_a_category_not_the_actor() -> None:
     text = ("A man inspired by the Islamic State stabbed three people at a mall in St. Cloud, "
             "Minnesota. The assailant was shot dead by an off-duty officer.")
-    assert gname(text) == "Jihadi-inspired extremists"
+    assert first_group(text) == "Jihadi-inspired extremists"
 
 
 def test_people_alone_are_individuals_not_a_group() -> None:

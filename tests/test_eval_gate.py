@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,6 +24,11 @@ def _check(name: str, measured: dict[str, float]) -> None:
     floors: dict[str, float] = BASELINE[name]
     below = {k: (round(measured[k], 2), floor) for k, floor in floors.items() if measured[k] < floor}
     assert not below, f"{name}: below the pinned floor (measured, floor): {below}"
+
+
+def _accuracies(scores: dict[str, Any]) -> dict[str, float]:
+    """Per-field accuracy in percent from a field report's JSON."""
+    return {name: 100 * field["accuracy"] for name, field in scores["fields"].items()}
 
 
 def test_muc4_dev_floor(tmp_path: Path) -> None:
@@ -40,8 +46,7 @@ def test_gtd_north_america_floor(tmp_path: Path) -> None:
 
     scores = json.loads(evaluate_gtd(SHARED / "gtd" / "gtd0718_north_america.csv",
                                      tmp_path / "gtd.csv").to_json())
-    measured = {name: 100 * field["accuracy"] for name, field in scores["fields"].items()}
-    _check("gtd_north_america", measured)
+    _check("gtd_north_america", _accuracies(scores))
 
 
 def test_geowebnews_floor(tmp_path: Path) -> None:
@@ -59,8 +64,7 @@ def test_gtd_sample_floor(tmp_path: Path) -> None:
     from incidex.evaluate.gtd import evaluate_gtd
 
     scores = json.loads(evaluate_gtd(SHARED / "gtd" / "gtd0718_sample.csv", tmp_path / "gtd.csv").to_json())
-    measured = {name: 100 * field["accuracy"] for name, field in scores["fields"].items()}
-    _check("gtd_sample", measured)
+    _check("gtd_sample", _accuracies(scores))
 
 
 def test_rand_floor(tmp_path: Path) -> None:
@@ -68,8 +72,7 @@ def test_rand_floor(tmp_path: Path) -> None:
 
     scores = json.loads(evaluate_rand(SHARED / "rand" / "rdwti.csv", tmp_path / "rand.csv",
                                       limit=3000).to_json())
-    measured = {name: 100 * field["accuracy"] for name, field in scores["fields"].items()}
-    _check("rand_3000", measured)
+    _check("rand_3000", _accuracies(scores))
 
 
 def test_geovirus_floor(tmp_path: Path) -> None:

@@ -71,3 +71,19 @@ def test_the_attackers_doing_more_is_the_same_incident() -> None:
 ])
 def test_no_incident_without_a_deed(text: str) -> None:
     assert _frames(text).frames == []
+
+
+@pytest.mark.parametrize("follow_on", [
+    "The bombing was followed by a second explosion near the hotel gates.",
+    "Minutes later, a second explosion targeting rescuers occurred at the same place, injuring "
+    "a policeman.",
+])
+def test_a_follow_on_blast_is_the_same_incident(follow_on: str) -> None:
+    doc = _frames("A car bomb exploded outside a hotel in Mogadishu, killing six people. " + follow_on)
+    assert len(doc.frames) == 1
+
+
+def test_a_second_attack_is_still_another_incident() -> None:
+    doc = _frames("A car bomb exploded outside a hotel in Mogadishu, killing six people. "
+                  "In a second attack, gunmen shot dead two policemen at a checkpoint.")
+    assert len(doc.frames) == 2

@@ -97,3 +97,17 @@ def toll_after_aside(doc: Doc, clause: Span, triggers: list[Span], last_sentence
     last sentence is ``last_sentence``."""
     gap = int(clause.attrs["sentence"]) - last_sentence
     return gap <= TOLL_REACH and is_toll(doc, clause, triggers)
+
+
+#: "The bombing was followed by a second explosion", "a second explosion targeting rescuers
+#: occurred at the same place": a follow-on blast of the same attack, at the same place and time,
+#: which the GTD codebook counts as one incident ("a second attack" is still another one).
+_FOLLOW_ON = re.compile(
+    r"\b(?:(?:was|were)\s+followed\s+by\s+(?:a|another)\s+(?:second\s+|third\s+)?|"
+    r"(?:a|the)\s+(?:second|third|fourth|subsequent)\s+)(?:[\w-]+\s+)?"
+    r"(?:explosions?|blasts?|detonations?)\b", re.IGNORECASE)
+
+
+def follow_on_blasts(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` tells a follow-on blast of the attack before (offsets in ``text``)."""
+    return [m.span() for m in _FOLLOW_ON.finditer(text)]

@@ -230,10 +230,17 @@ def _city_names(doc: Doc, clause: Span) -> set[str]:
 
 def _explicitly_new(clause: Span, toll: bool = False) -> bool:
     """True when the clause says it tells another incident. In a toll ("two were killed and
-    another five injured") a bare "another" counts more victims, not another incident."""
-    if _SPECIFIC.search(clause.text):
+    another five injured") a bare "another" counts more victims, not another incident; a
+    follow-on blast (:func:`rules.follow_on_blasts`) is not another incident either."""
+    follow_on = rules.follow_on_blasts(clause.text)
+
+    def told(match: re.Match[str]) -> bool:
+        return not any(s <= match.start() < e or match.start() <= s < match.end()
+                       for s, e in follow_on)
+
+    if any(told(m) for m in _SPECIFIC.finditer(clause.text)):
         return True
-    return any(not (toll and m.group().lower() == "another")
+    return any(not (toll and m.group().lower() == "another") and told(m)
                for m in _NEW_INCIDENT.finditer(clause.text))
 
 

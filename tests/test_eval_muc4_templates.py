@@ -4,7 +4,12 @@ far from their incident as incidents of their own."""
 from __future__ import annotations
 
 from incidex.article import Article
-from incidex.evaluate.muc4_run import FAR_SENTENCES, RELEVANCE_THRESHOLD, document_templates
+from incidex.evaluate.muc4_run import (
+    FAR_SENTENCES,
+    RELEVANCE_THRESHOLD,
+    document_templates,
+    merge_fragments,
+)
 from incidex.pipeline.doc import Doc, Span
 from incidex.pipeline.frames import Frame
 from incidex.record import Entity, Evidence, Incident
@@ -21,9 +26,11 @@ _SENTENCES = [
 _TEXT = " ".join(_SENTENCES)
 
 
-def _doc(frames: list[tuple[int, float | None]], victims: list[list[str]]) -> Doc:
+def _doc(frames: list[tuple[int, float | None]], victims: list[list[str]],
+         others: list[list[str]] | None = None) -> Doc:
     """A processed article by hand: one frame per (sentence, relevance), the first frame
-    holding the victims (each named at its first occurrence in the text)."""
+    holding the victims (each named at its first occurrence in the text), frame n + 1 the
+    victim ``others[n]`` where given."""
     doc = Doc(article=Article(text=_TEXT, id="t"))
     start = 0
     for sentence in _SENTENCES:
@@ -35,7 +42,8 @@ def _doc(frames: list[tuple[int, float | None]], victims: list[list[str]]) -> Do
         frame = Frame(clauses=[clause], relevance=relevance)
         doc.frames.append(frame)
         entities = []
-        for mentions in victims if number == 0 else []:
+        mine = victims if number == 0 else [] if others is None else [others[number - 1]]
+        for mentions in mine:
             at = _TEXT.index(mentions[0])
             entities.append(Entity(mentions=mentions, evidence=[Evidence(
                 article_id="t", start=at, end=at + len(mentions[0]), text=mentions[0])]))
@@ -46,7 +54,8 @@ def _doc(frames: list[tuple[int, float | None]], victims: list[list[str]]) -> Do
 
 def test_incidents_scored_below_the_threshold_are_not_templates() -> None:
     low = RELEVANCE_THRESHOLD / 2
-    doc = _doc([(0, 0.9), (3, low), (5, None)], [["the mayor of San Pedro"]])
+    doc = _doc([(0, 0.9), (3, low), (5, None)], [["the mayor of San Pedro"]],
+               [["Parliament"], ["Farmers"]])
     templates = document_templates(doc)
     # the unscored frame (a pipeline without the relevance stage) is kept
     assert len(templates) == 2
@@ -91,3 +100,25 @@ def test_the_rules_configuration_makes_no_template_from_the_tagger() -> None:
 
     doc = Pipeline.named("rules").run(Article(text=_PASSING, id="t"))
     assert document_templates(doc, document_threshold=0.0) == []
+
+
+def _template(kind: str, **roles: list[list[str]]) -> dict[str, object]:
+    return {"incident_type": kind, **{r: roles.get(r, []) for r in
+                                      ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")}}
+
+
+def test_a_template_without_target_or_victim_joins_the_nearest_of_its_type() -> None:
+    told = [
+        ([0], _template("bombing", Target=[["bank"]])),
+        ([6], _template("bombing", Target=[["hotel"]], PerpOrg=[["fmln"]])),
+        ([7], _template("bombing", PerpOrg=[["FMLN"], ["eln"]], Weapon=[["dynamite"]])),
+        ([8], _template("kidnapping", PerpInd=[["gunmen"]])),
+    ]
+    templates = merge_fragments(told)
+    # the fragment went to the hotel bombing (sentence 6, not 0), its "FMLN" known there already
+    assert [t["Target"] for t in templates] == [[["bank"]], [["hotel"]], []]
+    assert templates[1]["PerpOrg"] == [["fmln"], ["eln"]]
+    assert templates[1]["Weapon"] == [["dynamite"]]
+    assert templates[0]["Weapon"] == []
+    # a fragment with no template of its type stays a template of its own
+    assert templates[2]["incident_type"] == "kidnapping"

@@ -11,6 +11,8 @@ the army and guerrillas, a massacre recalled in a speech, or a trial. The pipeli
 incident it reads and the ``relevance`` stage scores each one; this adapter, as the mapping
 from incidex incidents to MUC-4 templates, keeps those scored at least
 ``RELEVANCE_THRESHOLD``. A pipeline without the stage (``Pipeline.named("rules")``) keeps all.
+A kept incident with neither target nor victim is a fragment of one told nearby and joins the
+nearest template of its type (``merge_fragments``).
 
 When no incident is kept but the document model says the article reports a terrorist act
 (``DOCUMENT_THRESHOLD``), the role tagger's fillers over the whole article make one template of
@@ -26,7 +28,14 @@ from typing import Any
 
 from incidex.article import Article
 from incidex.codebook import muc4_incident_type
-from incidex.evaluate.muc4 import ROLES, Muc4Scores, load_documents, load_gold, score
+from incidex.evaluate.muc4 import (
+    ROLES,
+    Muc4Scores,
+    load_documents,
+    load_gold,
+    normalise,
+    score,
+)
 from incidex.groups import GroupLexicon
 from incidex.pipeline.doc import Doc
 from incidex.pipeline.frames import Frame
@@ -114,13 +123,48 @@ def _tagged_template(doc: Doc) -> dict[str, Any]:
     return template
 
 
+def _is_fragment(template: dict[str, Any]) -> bool:
+    """A template with neither target nor victim: MUC-4 tells an incident by what or whom it
+    hit, so a passage that only names attackers or weapons is part of an incident told nearby."""
+    return not template["Target"] and not template["Victim"]
+
+
+def _add_fillers(host: dict[str, Any], template: dict[str, Any]) -> None:
+    for role in ROLES:
+        known = {normalise(m) for entity in host[role] for m in entity}
+        host[role].extend(e for e in template[role] if not known & {normalise(m) for m in e})
+
+
+def merge_fragments(told: list[tuple[list[int], dict[str, Any]]]) -> list[dict[str, Any]]:
+    """The templates, each fragment (``_is_fragment``) merged into the nearest template (by
+    sentence) of its type that has a target or a victim, where there is one. ``told`` pairs
+    each template with the sentences of its incident. MUC-4 dev Template F1 43.96 -> 44.31,
+    train 63.66 -> 64.06 (merging into the first of its type instead: 44.26 / 64.01; only
+    within 4 sentences: 44.05 / 64.03; into any type when typed "attack": 43.72 / 63.85)."""
+    whole = [(sentences, t) for sentences, t in told if not _is_fragment(t)]
+    templates = [t for _, t in whole]
+    for sentences, template in told:
+        if not _is_fragment(template):
+            continue
+        hosts = [(min(abs(a - b) for a in sentences for b in own), i)
+                 for i, (own, t) in enumerate(whole)
+                 if t["incident_type"] == template["incident_type"]]
+        if hosts:
+            _add_fillers(whole[min(hosts)[1]][1], template)
+        else:
+            templates.append(template)
+    return templates
+
+
 def document_templates(doc: Doc, threshold: float = RELEVANCE_THRESHOLD,
                        document_threshold: float = DOCUMENT_THRESHOLD) -> list[dict[str, Any]]:
     """The MUC-4 templates of a processed document: one per incident MUC-4 would record."""
-    templates: list[dict[str, Any]] = []
+    told: list[tuple[list[int], dict[str, Any]]] = []
     for frame, incident in zip(doc.frames, doc.incidents, strict=True):
         if frame.relevance is None or frame.relevance >= threshold:
-            templates.extend(_split_far_fillers(doc, frame, incident, incident_template(incident)))
+            told.extend((frame.sentences, t) for t in
+                        _split_far_fillers(doc, frame, incident, incident_template(incident)))
+    templates = merge_fragments(told)
     if not templates and "relevance" in doc.assigned and score_document(doc) >= document_threshold:
         template = _tagged_template(doc)
         if any(template[role] for role in ROLES):

@@ -11,14 +11,17 @@ import re
 from incidex.pipeline.dates import find_dates
 from incidex.pipeline.doc import Doc, Span
 
-#: "terrorists must be killed", "vowed to bomb the embassy", "an invitation to kill foreigners":
-#: a violent word under a modal or a verb of intent tells what is wanted, not what happened.
+#: "terrorists must be killed", "vowed to bomb the embassy", "an invitation to kill foreigners",
+#: "a plot to assassinate the writer", "stop bombing civilian targets": a violent word under a
+#: modal, a verb of intent or a demand tells what is wanted or feared, not what happened.
 #: "May" is left out (the month: "On May 5 gunmen killed ...").
 _IRREALIS = re.compile(
     r"\b(?:must|should|shall|will|would|could|might|ought\s+to|"
     r"(?:threaten(?:s|ed|ing)?|vow(?:s|ed|ing)?|plan(?:s|ned|ning)?|promis(?:e|es|ed|ing)|"
     r"intend(?:s|ed|ing)?|wants?|wanted|urg(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|swore|swear|"
-    r"invitation|call(?:s|ed|ing)?\s+for\s+\w+)\s+to)"
+    r"invitation|call(?:s|ed|ing)?\s+for\s+\w+|plot(?:s|ted|ting)?|conspir(?:e|ed|es|ing|acy)|"
+    r"prepar(?:e|es|ed|ing))\s+to|"
+    r"\b(?:stop|cease|halt)(?:\s+all)?)"
     r"\s+(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )

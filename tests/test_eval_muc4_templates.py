@@ -12,7 +12,7 @@ from incidex.evaluate.muc4_run import (
 )
 from incidex.pipeline.doc import Doc, Span
 from incidex.pipeline.frames import Frame
-from incidex.record import Entity, Evidence, Incident
+from incidex.record import Entity, Evidence, Incident, Perpetrator
 
 _SENTENCES = [
     "Guerrillas shot the mayor of San Pedro on Monday.",
@@ -70,6 +70,15 @@ def test_a_victim_named_far_from_the_incident_is_another_incident() -> None:
     assert [t["Victim"] for t in templates] == [[["mayor"]], [["Ana Ruiz"]]]
     assert templates[1]["incident_type"] == "attack"
     assert templates[0]["incident_type"] == "attack"
+
+
+def test_a_far_victim_keeps_the_group_of_the_incident_it_was_told_with() -> None:
+    doc = _doc([(0, 0.9)], [["mayor"], ["Ana Ruiz"]])
+    doc.incidents[0].perpetrators = [Perpetrator(name="FMLN", canonical="FMLN",
+                                                 individuals=["two men"])]
+    templates = document_templates(doc)
+    assert [t["PerpOrg"] for t in templates] == [[["FMLN"]], [["FMLN"]]]
+    assert [t["PerpInd"] for t in templates] == [[["two men"]], []]
 
 
 def test_a_victim_named_close_to_the_incident_stays_in_it() -> None:

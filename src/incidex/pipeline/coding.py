@@ -13,6 +13,7 @@ import re
 
 from incidex.codebook import ATTACK_TYPE_HIERARCHY, AttackType, WeaponType
 from incidex.pipeline.assassination import assassination_target
+from incidex.pipeline.attack_cases import case_sentences, codebook_case
 from incidex.pipeline.doc import Doc, Span
 from incidex.pipeline.frames import Frame
 from incidex.pipeline.lexicon import WEAPON_WORDS
@@ -53,6 +54,10 @@ _CHEMICAL_DEVICE = re.compile(
     r"toxic|sarin|poison(?:ous)?\s+gas)\b", re.IGNORECASE)
 _ASSAULT_WEAPONS = {WeaponType.FIREARMS, WeaponType.MELEE, WeaponType.INCENDIARY}
 _LETHAL = {AttackType.ARMED_ASSAULT, AttackType.BOMBING, AttackType.UNARMED_ASSAULT}
+#: The types a codebook case (``attack_cases``) may replace: those it tells apart, never one
+#: above them in the hierarchy (an assassination or a hostage taking stays what it is).
+_CASE_OVERRIDES = {AttackType.BOMBING, AttackType.ARMED_ASSAULT, AttackType.FACILITY,
+                   AttackType.UNARMED_ASSAULT, AttackType.UNKNOWN}
 
 
 def _attacked(frame: Frame) -> bool:
@@ -192,13 +197,18 @@ class GtdCoder:
             # A one-incident report is about its incident throughout; in a longer one, only
             # the incident's own clauses speak of it.
             sentences = doc.sentences if len(doc.frames) == 1 else frame.clauses
-            frame.attack_types = attack_types(frame, sentences, doc.text)
-            frame.weapon_types = weapon_types(frame, frame.attack_types, sentences)
             frame.target_types, frame.evidence["target_types"] = target_types(frame, sentences)
+            frame.attack_types = attack_types(frame, sentences, doc.text)
             frame.evidence["attack_types"] = [
                 t for t in frame.triggers
                 if t.attrs.get("concrete") and t.attrs.get("attack_type") in frame.attack_types
             ][:3]
+            case = codebook_case(frame, case_sentences(doc, frame), frame.target_types)
+            if case is not None and frame.attack_types[0] in _CASE_OVERRIDES:
+                # The codebook decides by the objective and the outcome (``attack_cases``).
+                frame.attack_types = [case[0], *(t for t in frame.attack_types if t != case[0])]
+                frame.evidence["attack_types"] = [case[1]]
+            frame.weapon_types = weapon_types(frame, frame.attack_types, sentences)
             frame.evidence["weapon_types"] = [
                 s for s in frame.roles.get("weapon", []) if s.attrs.get("weapon_type")
                 in frame.weapon_types

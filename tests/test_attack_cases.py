@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import incidex
+from incidex.article import Article
+from incidex.codebook import TargetType
+from incidex.pipeline.attack_cases import case_sentences
+from incidex.pipeline.doc import Doc, Span
+from incidex.pipeline.frames import Frame
+from incidex.pipeline.target_types import _phrase_type
 from incidex.record import Incident
 
 
@@ -42,3 +48,27 @@ def test_an_incendiary_device_that_burned_is_a_facility_attack() -> None:
     incident = _one("An incendiary device set fire to a research laboratory in Tucson, Arizona, "
                     "United States. There were no casualties, but the building was damaged.")
     assert incident.attack_types[0] == "Facility/Infrastructure Attack"
+
+
+def _sentences(text: str) -> list[Span]:
+    out, start = [], 0
+    for part in text.split(". "):
+        out.append(Span(start, start + len(part), part))
+        start += len(part) + 2
+    return out
+
+
+def test_a_sentence_no_frame_holds_speaks_of_the_first_incident() -> None:
+    text = ("Gunmen seized the refuge headquarters. A leader was killed in a clash. "
+            "Two men were arrested for a shooting")
+    sentences = _sentences(text)
+    first, second = Frame(clauses=[sentences[1]]), Frame(clauses=[sentences[2]])
+    doc = Doc(article=Article(text=text, id="x"), sentences=sentences, frames=[first, second])
+    assert [s.text for s in case_sentences(doc, first)] == [sentences[0].text, sentences[1].text]
+    assert [s.text for s in case_sentences(doc, second)] == [sentences[0].text, sentences[2].text]
+
+
+def test_an_agency_after_the_is_a_target_and_police_who_report_are_not() -> None:
+    targeted = _phrase_type("placed four devices at the BLM Wild Horse Corrals", responders=True)
+    assert targeted is not None and targeted[0] == TargetType.GOVERNMENT
+    assert _phrase_type("according to the police", responders=True) is None

@@ -197,13 +197,16 @@ class GtdCoder:
             # A one-incident report is about its incident throughout; in a longer one, only
             # the incident's own clauses speak of it.
             sentences = doc.sentences if len(doc.frames) == 1 else frame.clauses
-            frame.target_types, frame.evidence["target_types"] = target_types(frame, sentences)
+            # The target and the codebook's cases may be told in a sentence no frame holds
+            # ("seized the wildlife refuge headquarters", "no one was in the building").
+            own = case_sentences(doc, frame)
+            frame.target_types, frame.evidence["target_types"] = target_types(frame, own)
             frame.attack_types = attack_types(frame, sentences, doc.text)
             frame.evidence["attack_types"] = [
                 t for t in frame.triggers
                 if t.attrs.get("concrete") and t.attrs.get("attack_type") in frame.attack_types
             ][:3]
-            case = codebook_case(frame, case_sentences(doc, frame), frame.target_types)
+            case = codebook_case(frame, own, frame.target_types)
             if case is not None and frame.attack_types[0] in _CASE_OVERRIDES:
                 # The codebook decides by the objective and the outcome (``attack_cases``).
                 frame.attack_types = [case[0], *(t for t in frame.attack_types if t != case[0])]

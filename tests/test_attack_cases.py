@@ -72,3 +72,11 @@ def test_an_agency_after_the_is_a_target_and_police_who_report_are_not() -> None
     targeted = _phrase_type("placed four devices at the BLM Wild Horse Corrals", responders=True)
     assert targeted is not None and targeted[0] == TargetType.GOVERNMENT
     assert _phrase_type("according to the police", responders=True) is None
+
+
+def test_weapons_of_a_campaign_told_in_passing_are_not_the_incidents() -> None:
+    incident = _one("Insurgents shot and killed a 32-year-old man in Yala, Thailand, on Monday. "
+                    "Insurgents in the south continue to target civilians with drive-by "
+                    "shootings and bomb attacks.")
+    assert incident.weapon_types[0] == "Firearms"
+    assert incident.attack_types[0] == "Armed Assault"

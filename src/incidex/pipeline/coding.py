@@ -9,6 +9,7 @@ survived too.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from incidex.codebook import ATTACK_TYPE_HIERARCHY, AttackType, WeaponType
@@ -52,6 +53,14 @@ _CHEMICAL_DEVICE = re.compile(
     r"rockets?|grenades?)\b|\b(?:bombs?|devices?|shells?|rockets?|grenades?)\s+(?:containing|"
     r"filled\s+with|laden\s+with|loaded\s+with)\s+(?:\w+\s+){0,2}?(?:acid|chemicals?|chlorine|"
     r"toxic|sarin|poison(?:ous)?\s+gas)\b", re.IGNORECASE)
+#: A sentence about a campaign, not an incident: "Islamic insurgents in Thailand's south
+#: continue to target civilians ... with drive-by shootings and bomb attacks", "Attacks on
+#: police forces are common in Afghanistan". Its weapons are not the incident's.
+_GENERIC = re.compile(
+    r"\bcontinues?\s+to\s+(?:target|attack|carry\s+out|launch|wage|use|stage|mount)\b|"
+    r"\b(?:are|is|have\s+been|has\s+been|remains?)\s+(?:very\s+|fairly\s+|increasingly\s+)?"
+    r"(?:common|frequent|routine|commonplace|rampant|widespread)\b|\bunderway\s+since\b",
+    re.IGNORECASE)
 _ASSAULT_WEAPONS = {WeaponType.FIREARMS, WeaponType.MELEE, WeaponType.INCENDIARY}
 _LETHAL = {AttackType.ARMED_ASSAULT, AttackType.BOMBING, AttackType.UNARMED_ASSAULT}
 #: The types a codebook case (``attack_cases``) may replace: those it tells apart, never one
@@ -186,6 +195,21 @@ def weapon_types(frame: Frame, attacks: list[AttackType], sentences: list[Span] 
     return seen
 
 
+def specific_view(frame: Frame, sentences: list[Span]) -> tuple[Frame, list[Span]]:
+    """The frame and sentences without the words of sentences about a campaign (``_GENERIC``),
+    the incident's first sentence always kept: what the attack and weapon types read."""
+    generic = [s for s in sentences[1:] if _GENERIC.search(s.text)]
+    if not generic:
+        return frame, sentences
+
+    def outside(span: Span) -> bool:
+        return not any(g.start <= span.start < g.end for g in generic)
+
+    roles = {role: [s for s in spans if outside(s)] for role, spans in frame.roles.items()}
+    view = dataclasses.replace(frame, triggers=[t for t in frame.triggers if outside(t)], roles=roles)
+    return view, [s for s in sentences if s not in generic]
+
+
 @register_stage("coding")
 class GtdCoder:
     name = "coding"
@@ -201,17 +225,18 @@ class GtdCoder:
             # ("seized the wildlife refuge headquarters", "no one was in the building").
             own = case_sentences(doc, frame)
             frame.target_types, frame.evidence["target_types"] = target_types(frame, own)
-            frame.attack_types = attack_types(frame, sentences, doc.text)
+            view, specific = specific_view(frame, sentences)
+            frame.attack_types = attack_types(view, specific, doc.text)
             frame.evidence["attack_types"] = [
-                t for t in frame.triggers
+                t for t in view.triggers
                 if t.attrs.get("concrete") and t.attrs.get("attack_type") in frame.attack_types
             ][:3]
-            case = codebook_case(frame, own, frame.target_types)
+            case = codebook_case(view, own, frame.target_types)
             if case is not None and frame.attack_types[0] in _CASE_OVERRIDES:
                 # The codebook decides by the objective and the outcome (``attack_cases``).
                 frame.attack_types = [case[0], *(t for t in frame.attack_types if t != case[0])]
                 frame.evidence["attack_types"] = [case[1]]
-            frame.weapon_types = weapon_types(frame, frame.attack_types, sentences)
+            frame.weapon_types = weapon_types(view, frame.attack_types, specific)
             frame.evidence["weapon_types"] = [
                 s for s in frame.roles.get("weapon", []) if s.attrs.get("weapon_type")
                 in frame.weapon_types

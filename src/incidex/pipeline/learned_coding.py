@@ -28,6 +28,7 @@ from incidex.codebook import AttackType, WeaponType
 from incidex.errors import DataError
 from incidex.models.linear import LinearModel
 from incidex.pipeline.attack_cases import case_sentences, codebook_case
+from incidex.pipeline.coding import specific_view
 from incidex.pipeline.coding_features import incident_features, words
 from incidex.pipeline.doc import Doc, Span
 from incidex.pipeline.frames import Frame
@@ -126,7 +127,8 @@ def recode(frame: Frame, sentences: list[Span], text: str, models: dict[str, Lin
     rule_weapon = frame.weapon_types[0] if frame.weapon_types else WeaponType.UNKNOWN
     attack = AttackType(decide(models["attack"], features, rule_attack.value,
                                rare=rare.get("attack", frozenset())))
-    case = codebook_case(frame, case_context or sentences, frame.target_types)
+    case = codebook_case(specific_view(frame, sentences)[0], case_context or sentences,
+                         frame.target_types)
     if case is not None and case[0] == rule_attack:
         # One of the codebook's own cases decided the rule's type: GTD's habits with the
         # weapon words it names do not outweigh the definition.

@@ -80,3 +80,15 @@ def test_weapons_of_a_campaign_told_in_passing_are_not_the_incidents() -> None:
                     "shootings and bomb attacks.")
     assert incident.weapon_types[0] == "Firearms"
     assert incident.attack_types[0] == "Armed Assault"
+
+
+def test_an_assault_with_a_gun_in_hand_is_armed() -> None:
+    incident = _one("Assailants threatened a man with a gun and punched him outside his home in "
+                    "Kansas City, Missouri, United States. The man was injured in the assault.")
+    assert incident.attack_types[0] == "Armed Assault"
+
+
+def test_a_gun_named_as_a_topic_leaves_an_unarmed_assault_unarmed() -> None:
+    incident = _one("Assailants punched a member of Mayors Against Illegal Guns outside his home "
+                    "in Kansas City, Missouri, United States. The man was injured in the assault.")
+    assert incident.attack_types[0] == "Unarmed Assault"

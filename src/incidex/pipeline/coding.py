@@ -61,6 +61,12 @@ _GENERIC = re.compile(
     r"\b(?:are|is|have\s+been|has\s+been|remains?)\s+(?:very\s+|fairly\s+|increasingly\s+)?"
     r"(?:common|frequent|routine|commonplace|rampant|widespread)\b|\bunderway\s+since\b",
     re.IGNORECASE)
+#: A firearm in the attacker's hand ("armed with a handgun", "threatened him with a gun"), not
+#: a gun named as a topic ("Mayors Against Illegal Guns").
+_GUN_IN_HAND = re.compile(
+    r"\b(?:armed\s+with|with|brandish\w*|wield\w*|carrying|pointed|pointing)\s+(?:a|an|his|her|"
+    r"their|two|three|several)?\s*(?:[\w-]+\s+)?(?:guns?|handguns?|pistols?|rifles?|shotguns?|"
+    r"revolvers?|firearms?)\b", re.IGNORECASE)
 _ASSAULT_WEAPONS = {WeaponType.FIREARMS, WeaponType.MELEE, WeaponType.INCENDIARY}
 _LETHAL = {AttackType.ARMED_ASSAULT, AttackType.BOMBING, AttackType.UNARMED_ASSAULT}
 #: The types a codebook case (``attack_cases``) may replace: those it tells apart, never one
@@ -97,6 +103,13 @@ def attack_types(frame: Frame, sentences: list[Span] | None = None, text: str = 
     if sentences and _held_on_site(sentences):
         found.discard(AttackType.KIDNAPPING)
         found.add(AttackType.BARRICADE)
+    gun = any(_GUN_IN_HAND.search(s.text) for s in sentences or frame.clauses)
+    unarmed = [t for t in frame.triggers if t.attrs.get("attack_type") == AttackType.UNARMED_ASSAULT]
+    if found == {AttackType.UNARMED_ASSAULT} and gun and all(
+            t.attrs.get("weapon") == WeaponType.MELEE for t in unarmed):
+        # "threatened a civilian with a gun and punched him": an assault with a firearm at
+        # hand is armed (codebook: unarmed is "by any means other than ... firearm").
+        return [AttackType.ARMED_ASSAULT]
     if not found:
         wounded = frame.casualties.get("wounded")
         harmed = bool((killed and killed[0]) or (wounded and wounded[0]))
@@ -104,8 +117,10 @@ def attack_types(frame: Frame, sentences: list[Span] | None = None, text: str = 
             # "Assailants armed with baseball bats attacked two refugees": less-than-lethal.
             return [AttackType.UNARMED_ASSAULT]
         # "Assailants attacked a checkpoint, killing two soldiers": people or a place were
-        # attacked by no means the text names; GTD codes such an assault an armed assault.
-        return [AttackType.ARMED_ASSAULT] if harmed or _attacked(frame) else [AttackType.UNKNOWN]
+        # attacked by no means the text names; GTD codes such an assault an armed assault, as
+        # it does an attack by a gunman ("armed with a handgun threatened church-goers").
+        assault = harmed or _attacked(frame) or gun
+        return [AttackType.ARMED_ASSAULT] if assault else [AttackType.UNKNOWN]
     return [t for t in ATTACK_TYPE_HIERARCHY if t in found]
 
 

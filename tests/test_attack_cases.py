@@ -92,3 +92,12 @@ def test_a_gun_named_as_a_topic_leaves_an_unarmed_assault_unarmed() -> None:
     incident = _one("Assailants punched a member of Mayors Against Illegal Guns outside his home "
                     "in Kansas City, Missouri, United States. The man was injured in the assault.")
     assert incident.attack_types[0] == "Unarmed Assault"
+
+
+def test_in_a_long_article_a_frame_speaks_only_in_its_own_clauses() -> None:
+    text = ("Gunmen seized the refuge headquarters. A leader was killed in a clash. "
+            + "The talks went on for weeks without any result " * 30 + ". Two men were arrested")
+    sentences = _sentences(text)
+    first, second = Frame(clauses=[sentences[1]]), Frame(clauses=[sentences[-1]])
+    doc = Doc(article=Article(text=text, id="x"), sentences=sentences, frames=[first, second])
+    assert case_sentences(doc, first) == [sentences[1]]

@@ -48,6 +48,10 @@ _INCENDIARY = (r"(?:incendiary\s+(?:devices?|bombs?)|fire\s?bombs?|molotov\s+coc
 _INCENDIARY_BLAST = re.compile(
     rf"(?i)\b{_INCENDIARY}\s+(?:[\w'’-]+\s+){{0,3}}?(?:exploded|detonated|went\s+off|blew\s+up)\b")
 _HARM = ("killed", "wounded")
+#: A report of at most this many words is a summary of one or a few incidents (GTD's run to
+#: 200; ``learned_coding.MAX_WORDS``), whose every sentence tells of them.
+SHORT_REPORT = 250
+_WORD = re.compile(r"\w+")
 
 
 def _nobody_hurt(frame: Frame) -> bool:
@@ -72,9 +76,13 @@ def case_sentences(doc: Doc, frame: Frame) -> list[Span]:
     else the frame's clauses and the sentences no other frame holds ("Shots were fired at the
     museum. No one was in the building at the time. Melaku was charged for the shootings ...":
     the second sentence tells of the first incident, though the frames stage holds it in
-    neither)."""
+    neither). Only in a short report: in a long article (MUC-4's run to a thousand words), a
+    sentence no frame holds is as often about something else, and the frame's clauses alone
+    speak of its incident."""
     if len(doc.frames) == 1:
         return doc.sentences
+    if len(_WORD.findall(doc.text)) > SHORT_REPORT:
+        return frame.clauses
     others = [c for f in doc.frames if f is not frame for c in f.clauses]
     own = [s for s in doc.sentences if any(c.start < s.end and s.start < c.end for c in frame.clauses)
            or not any(c.start < s.end and s.start < c.end for c in others)]

@@ -9,10 +9,12 @@ survived too.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from incidex.codebook import ATTACK_TYPE_HIERARCHY, AttackType, WeaponType
 from incidex.pipeline.assassination import assassination_target
+from incidex.pipeline.attack_cases import case_sentences, codebook_case
 from incidex.pipeline.doc import Doc, Span
 from incidex.pipeline.frames import Frame
 from incidex.pipeline.lexicon import WEAPON_WORDS
@@ -51,8 +53,26 @@ _CHEMICAL_DEVICE = re.compile(
     r"rockets?|grenades?)\b|\b(?:bombs?|devices?|shells?|rockets?|grenades?)\s+(?:containing|"
     r"filled\s+with|laden\s+with|loaded\s+with)\s+(?:\w+\s+){0,2}?(?:acid|chemicals?|chlorine|"
     r"toxic|sarin|poison(?:ous)?\s+gas)\b", re.IGNORECASE)
+#: A sentence about a campaign, not an incident: "Islamic insurgents in Thailand's south
+#: continue to target civilians ... with drive-by shootings and bomb attacks", "Attacks on
+#: police forces are common in Afghanistan". Its weapons are not the incident's.
+_GENERIC = re.compile(
+    r"\bcontinues?\s+to\s+(?:target|attack|carry\s+out|launch|wage|use|stage|mount)\b|"
+    r"\b(?:are|is|have\s+been|has\s+been|remains?)\s+(?:very\s+|fairly\s+|increasingly\s+)?"
+    r"(?:common|frequent|routine|commonplace|rampant|widespread)\b|\bunderway\s+since\b",
+    re.IGNORECASE)
+#: A firearm in the attacker's hand ("armed with a handgun", "threatened him with a gun"), not
+#: a gun named as a topic ("Mayors Against Illegal Guns").
+_GUN_IN_HAND = re.compile(
+    r"\b(?:armed\s+with|with|brandish\w*|wield\w*|carrying|pointed|pointing)\s+(?:a|an|his|her|"
+    r"their|two|three|several)?\s*(?:[\w-]+\s+)?(?:guns?|handguns?|pistols?|rifles?|shotguns?|"
+    r"revolvers?|firearms?)\b", re.IGNORECASE)
 _ASSAULT_WEAPONS = {WeaponType.FIREARMS, WeaponType.MELEE, WeaponType.INCENDIARY}
 _LETHAL = {AttackType.ARMED_ASSAULT, AttackType.BOMBING, AttackType.UNARMED_ASSAULT}
+#: The types a codebook case (``attack_cases``) may replace: those it tells apart, never one
+#: above them in the hierarchy (an assassination or a hostage taking stays what it is).
+_CASE_OVERRIDES = {AttackType.BOMBING, AttackType.ARMED_ASSAULT, AttackType.FACILITY,
+                   AttackType.UNARMED_ASSAULT, AttackType.UNKNOWN}
 
 
 def _attacked(frame: Frame) -> bool:
@@ -83,6 +103,13 @@ def attack_types(frame: Frame, sentences: list[Span] | None = None, text: str = 
     if sentences and _held_on_site(sentences):
         found.discard(AttackType.KIDNAPPING)
         found.add(AttackType.BARRICADE)
+    gun = any(_GUN_IN_HAND.search(s.text) for s in sentences or frame.clauses)
+    unarmed = [t for t in frame.triggers if t.attrs.get("attack_type") == AttackType.UNARMED_ASSAULT]
+    if found == {AttackType.UNARMED_ASSAULT} and gun and all(
+            t.attrs.get("weapon") == WeaponType.MELEE for t in unarmed):
+        # "threatened a civilian with a gun and punched him": an assault with a firearm at
+        # hand is armed (codebook: unarmed is "by any means other than ... firearm").
+        return [AttackType.ARMED_ASSAULT]
     if not found:
         wounded = frame.casualties.get("wounded")
         harmed = bool((killed and killed[0]) or (wounded and wounded[0]))
@@ -90,8 +117,10 @@ def attack_types(frame: Frame, sentences: list[Span] | None = None, text: str = 
             # "Assailants armed with baseball bats attacked two refugees": less-than-lethal.
             return [AttackType.UNARMED_ASSAULT]
         # "Assailants attacked a checkpoint, killing two soldiers": people or a place were
-        # attacked by no means the text names; GTD codes such an assault an armed assault.
-        return [AttackType.ARMED_ASSAULT] if harmed or _attacked(frame) else [AttackType.UNKNOWN]
+        # attacked by no means the text names; GTD codes such an assault an armed assault, as
+        # it does an attack by a gunman ("armed with a handgun threatened church-goers").
+        assault = harmed or _attacked(frame) or gun
+        return [AttackType.ARMED_ASSAULT] if assault else [AttackType.UNKNOWN]
     return [t for t in ATTACK_TYPE_HIERARCHY if t in found]
 
 
@@ -181,6 +210,21 @@ def weapon_types(frame: Frame, attacks: list[AttackType], sentences: list[Span] 
     return seen
 
 
+def specific_view(frame: Frame, sentences: list[Span]) -> tuple[Frame, list[Span]]:
+    """The frame and sentences without the words of sentences about a campaign (``_GENERIC``),
+    the incident's first sentence always kept: what the attack and weapon types read."""
+    generic = [s for s in sentences[1:] if _GENERIC.search(s.text)]
+    if not generic:
+        return frame, sentences
+
+    def outside(span: Span) -> bool:
+        return not any(g.start <= span.start < g.end for g in generic)
+
+    roles = {role: [s for s in spans if outside(s)] for role, spans in frame.roles.items()}
+    view = dataclasses.replace(frame, triggers=[t for t in frame.triggers if outside(t)], roles=roles)
+    return view, [s for s in sentences if s not in generic]
+
+
 @register_stage("coding")
 class GtdCoder:
     name = "coding"
@@ -192,13 +236,22 @@ class GtdCoder:
             # A one-incident report is about its incident throughout; in a longer one, only
             # the incident's own clauses speak of it.
             sentences = doc.sentences if len(doc.frames) == 1 else frame.clauses
-            frame.attack_types = attack_types(frame, sentences, doc.text)
-            frame.weapon_types = weapon_types(frame, frame.attack_types, sentences)
-            frame.target_types, frame.evidence["target_types"] = target_types(frame, sentences)
+            # The target and the codebook's cases may be told in a sentence no frame holds
+            # ("seized the wildlife refuge headquarters", "no one was in the building").
+            own = case_sentences(doc, frame)
+            frame.target_types, frame.evidence["target_types"] = target_types(frame, own)
+            view, specific = specific_view(frame, sentences)
+            frame.attack_types = attack_types(view, specific, doc.text)
             frame.evidence["attack_types"] = [
-                t for t in frame.triggers
+                t for t in view.triggers
                 if t.attrs.get("concrete") and t.attrs.get("attack_type") in frame.attack_types
             ][:3]
+            case = codebook_case(view, own, frame.target_types)
+            if case is not None and frame.attack_types[0] in _CASE_OVERRIDES:
+                # The codebook decides by the objective and the outcome (``attack_cases``).
+                frame.attack_types = [case[0], *(t for t in frame.attack_types if t != case[0])]
+                frame.evidence["attack_types"] = [case[1]]
+            frame.weapon_types = weapon_types(view, frame.attack_types, specific)
             frame.evidence["weapon_types"] = [
                 s for s in frame.roles.get("weapon", []) if s.attrs.get("weapon_type")
                 in frame.weapon_types

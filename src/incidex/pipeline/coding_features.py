@@ -18,6 +18,7 @@ import itertools
 import re
 
 from incidex.pipeline.assassination import assassination_target
+from incidex.pipeline.coding import specific_view
 from incidex.pipeline.doc import Span
 from incidex.pipeline.frames import Frame
 
@@ -79,5 +80,8 @@ def text_features(sentences: list[Span]) -> list[str]:
 
 
 def incident_features(frame: Frame, sentences: list[Span], text: str) -> list[str]:
-    """Every feature of one incident: the rule decisions and the words of its sentences."""
+    """Every feature of one incident: the rule decisions and the words of its sentences,
+    leaving out the sentences about a campaign rather than the incident, as the rules do
+    (``coding.specific_view``: "insurgents continue to target civilians with bomb attacks")."""
+    frame, sentences = specific_view(frame, sentences)
     return rule_features(frame, sentences, text) + text_features(sentences)

@@ -27,6 +27,8 @@ from typing import Any
 from incidex.codebook import AttackType, WeaponType
 from incidex.errors import DataError
 from incidex.models.linear import LinearModel
+from incidex.pipeline.attack_cases import case_sentences, codebook_case
+from incidex.pipeline.coding import specific_view
 from incidex.pipeline.coding_features import incident_features, words
 from incidex.pipeline.doc import Doc, Span
 from incidex.pipeline.frames import Frame
@@ -113,14 +115,24 @@ def _first(chosen: Any, found: list[Any]) -> list[Any]:
 
 
 def recode(frame: Frame, sentences: list[Span], text: str, models: dict[str, LinearModel],
-           rare: dict[str, frozenset[str]] | None = None) -> None:
-    """Replace the rule stage's primary attack and weapon types and flags on ``frame``."""
+           rare: dict[str, frozenset[str]] | None = None,
+           case_context: list[Span] | None = None) -> None:
+    """Replace the rule stage's primary attack and weapon types and flags on ``frame``.
+
+    ``case_context`` are the sentences the rule stage read the codebook's cases from
+    (``attack_cases.case_sentences``; ``sentences`` by default)."""
     features = incident_features(frame, sentences, text)
     rare = rare or {}
     rule_attack = frame.attack_types[0] if frame.attack_types else AttackType.UNKNOWN
     rule_weapon = frame.weapon_types[0] if frame.weapon_types else WeaponType.UNKNOWN
     attack = AttackType(decide(models["attack"], features, rule_attack.value,
                                rare=rare.get("attack", frozenset())))
+    case = codebook_case(specific_view(frame, sentences)[0], case_context or sentences,
+                         frame.target_types)
+    if case is not None and case[0] == rule_attack:
+        # One of the codebook's own cases decided the rule's type: GTD's habits with the
+        # weapon words it names do not outweigh the definition.
+        attack = rule_attack
     weapon = WeaponType(decide(models["weapon"], features, rule_weapon.value,
                                rare=rare.get("weapon", frozenset())))
     frame.attack_types = _first(attack, frame.attack_types)
@@ -160,5 +172,6 @@ class LearnedGtdCoder:
             # The sentences the rule stage coded from (see ``coding.GtdCoder``).
             sentences = doc.sentences if len(doc.frames) == 1 else frame.clauses
             if len(words(sentences)) <= MAX_WORDS:
-                recode(frame, sentences, doc.text, self.models, self.rare)
+                recode(frame, sentences, doc.text, self.models, self.rare,
+                       case_sentences(doc, frame))
         return doc

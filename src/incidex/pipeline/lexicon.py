@@ -62,7 +62,9 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"mortars?|rockets?|shell(?:ing|ed)|booby[-\s]trap\w*|explosive\s+devices?|explosives|"
        r"blowing\s+up|projectiles?|(?:artillery|mortar|tank|anti[-\s]?aircraft)\s+shells|firecrackers?",
        A.BOMBING, W.EXPLOSIVES),
+    # "shots were fired overnight at a recruiting station"
     _t(r"shot|shoot-outs?|shoot\w*|gunfire|gunshots?|opened\s+fire|fired\s+(?:on|at|upon)|"
+       r"shots\s+(?:were|had\s+been)\s+fired|"
        r"fir(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:shots|bullets?|rounds|volleys?)|"
        r"machine[-\s]?gunned|gunm[ae]n|sniper|ambush\w*|firefight|exchange\s+of\s+fire|"
        r"exchanged\s+(?:[\w-]+\s+){0,2}?fire|strafed|gun\s?battles?|gunfights?|gun\s+trucks?|"

@@ -44,7 +44,7 @@ _RESPONDER_AFTER = re.compile(
 )
 _RESPONDER_BEFORE = re.compile(
     r"(?:according\s+to|by|told|informed|alerted|notified|called|from)\s+(?:the\s+|a\s+|an\s+)?"
-    r"(?:\w+\s+){0,2}$|(?:responding|local|federal|the)\s+$",
+    r"(?:\w+\s+){0,2}$|(?:responding|local|federal)\s+$",
     re.IGNORECASE,
 )
 #: The name of an armed group, whose words are not a target ("the Animal Liberation Brigade").

@@ -92,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, required=True, help="folder holding train.jsonl")
     parser.add_argument("--out", type=Path, required=True, help="where the model files go")
     parser.add_argument("--c1", type=float, default=TAGGER_PARAMS["c1"], help="L1 penalty")
+    parser.add_argument("--c2", type=float, default=TAGGER_PARAMS["c2"], help="L2 penalty")
     parser.add_argument("--with-empty", action="store_true",
                         help="also tag the documents with no template (every token outside)")
     parser.add_argument("--extras", default=",".join(sorted(role_context.EXTRAS)),
@@ -106,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     docs = prepare(documents)
     print(f"prepared {len(docs)} documents in {time.perf_counter() - began:.0f}s", file=sys.stderr)
     args.out.mkdir(parents=True, exist_ok=True)
-    params = TAGGER_PARAMS | {"c1": args.c1}
+    params = TAGGER_PARAMS | {"c1": args.c1, "c2": args.c2}
     train_tagger(documents, docs, args.out / ROLES_FILE, params, args.with_empty)
     print(f"done in {time.perf_counter() - began:.0f}s", file=sys.stderr)
     return 0

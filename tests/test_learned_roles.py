@@ -179,6 +179,13 @@ def test_a_filler_does_not_end_in_a_preposition_or_an_article() -> None:
     assert trimmed(text, 0, 4) is None
 
 
+def test_a_target_is_the_thing_not_the_part_of_it_that_was_hit() -> None:
+    text = "the roof of the armored vehicle and the 5th floor of the cultural institute"
+    assert text[slice(*trimmed(text, 0, 31) or (0, 0))] == "armored vehicle"
+    assert text[slice(*trimmed(text, 36, 75) or (0, 0))] == "cultural institute"
+    assert trimmed(text, 12, 31) == (12, 31)
+
+
 class _Marginals:
     """A tagger stand-in with fixed per-token marginals."""
 

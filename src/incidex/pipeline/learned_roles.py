@@ -155,14 +155,18 @@ _GENERIC = frozenset(
     "one two three four five six seven eight nine ten several some many few all both others "
     "other another each it its he him his she her they them their we us i you this these those "
     "there here a an the".split())
+_PART_OF = re.compile(
+    r"(?:the\s+)?(?:\w+\s+)?(?:floors?|roofs?|part|parts|sides?|front|doors?|entrance|walls?|"
+    r"windows?|facade|rest|remains)\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _LAST_WORD = re.compile(r"[\s,;:]*\b(\w+)\W*$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     """A filler's bounds without a possessive ending ("ossa's" -> "ossa": MUC-4 names the
-    person, not the genitive) or a trailing relative pronoun or conjunction; None for a filler
-    that names nobody in particular ("two", "others")."""
+    person, not the genitive), a trailing relative pronoun, conjunction, preposition or article,
+    or a leading part of the thing ("the roof of the armored vehicle": the vehicle was hit);
+    None for a filler that names nobody in particular ("two", "others")."""
     while end > start:
         piece = text[start:end]
         possessive = _POSSESSIVE.search(piece.lower())
@@ -174,6 +178,9 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
             end = start + last.start()
             continue
         break
+    part = _PART_OF.match(text, start, end)
+    if part and part.end() < end:
+        start = part.end()
     words = _WORD.findall(text[start:end].lower())
     if not words or all(w in _GENERIC or w.isdigit() for w in words):
         return None

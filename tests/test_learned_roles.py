@@ -15,6 +15,7 @@ from incidex.pipeline.learned_roles import (
     confident_entities,
     dedupe_entities,
     nearest_frame,
+    surest_mention,
     tag_document,
     trimmed,
 )
@@ -144,6 +145,15 @@ def test_mentions_of_one_name_become_one_entity() -> None:
     entities = dedupe_entities(spans)
     assert [e.text for e in entities] == ["Jose Antonio Rodriguez", "the bomb", "Ana"]
     assert [m.text for m in entities[0].attrs["mentions"]] == ["Jose Antonio Rodriguez", "Rodriguez"]
+
+
+def test_an_entity_is_told_by_the_mention_the_tagger_is_surest_of() -> None:
+    spans = [Span(0, 27, "the group of paid assassins", "Victim", {"confidence": 0.4}),
+             Span(40, 54, "paid assassins", "Victim", {"confidence": 0.9})]
+    (entity,) = dedupe_entities(spans)
+    assert entity.text == "the group of paid assassins"
+    best = surest_mention(entity)
+    assert (best.start, best.text, len(best.attrs["mentions"])) == (40, "paid assassins", 2)
 
 
 def test_an_acronym_is_one_entity_with_the_name_it_abbreviates() -> None:

@@ -265,6 +265,16 @@ def _is_acronym(short: str, long: list[str]) -> bool:
     return set(short) == set(initials)
 
 
+def surest_mention(entity: Span) -> Span:
+    """The entity as told by the mention the tagger is surest of (``dedupe_entities`` keeps
+    the first-told): the first mention is often the vaguest or the most run-on ("the group of
+    ten paid assassins in two cars", then "the assassins"). MUC-4 dev Template F1 / CEAF-REE
+    45.0 / 48.0 -> 45.3 / 48.3 (45.2 / 48.4 for the longest mention, 44.5 / 47.3 the shortest)."""
+    mentions: list[Span] = entity.attrs["mentions"]
+    best = max(mentions, key=lambda m: m.attrs.get("confidence", 1.0))
+    return Span(best.start, best.end, best.text, entity.label, dict(entity.attrs))
+
+
 def _weapon_span(span: Span) -> Span:
     for pattern, weapon in WEAPON_WORDS:
         if pattern.search(span.text):
@@ -282,8 +292,9 @@ def assign_fillers(doc: Doc, fillers: list[Span], lexicon: GroupLexicon) -> None
         mine = per_frame[id(frame)]
         roles: dict[str, list[Span]] = {key: [] for key in ROLE_KEYS.values()}
         for role, key in ROLE_KEYS.items():
-            spans = [Span(s.start, s.end, s.text, key) for s in mine if s.label == role]
-            roles[key] = dedupe_entities(spans)
+            spans = [Span(s.start, s.end, s.text, key, {"confidence": s.attrs.get("confidence", 1.0)})
+                     for s in mine if s.label == role]
+            roles[key] = [surest_mention(e) for e in dedupe_entities(spans)]
         roles["weapon"] = [_weapon_span(s) for s in roles["weapon"]]
         roles["perp_org"] = dedupe_entities([
             Span(s.start, s.end, s.text, "perp_org", {"confidence": s.attrs.get("confidence", 1.0)})

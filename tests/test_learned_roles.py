@@ -8,14 +8,16 @@ import pytest
 from incidex.article import Article
 from incidex.errors import PipelineError
 from incidex.groups import GroupLexicon
-from incidex.pipeline import role_context
+from incidex.pipeline import learned_roles, role_context
 from incidex.pipeline.doc import Doc, Span
 from incidex.pipeline.frames import Frame
 from incidex.pipeline.learned_roles import (
     confident_entities,
     dedupe_entities,
     nearest_frame,
+    surest_mention,
     tag_document,
+    trimmed,
 )
 from incidex.pipeline.role_context import DocContext
 from incidex.pipeline.role_features import (
@@ -145,6 +147,15 @@ def test_mentions_of_one_name_become_one_entity() -> None:
     assert [m.text for m in entities[0].attrs["mentions"]] == ["Jose Antonio Rodriguez", "Rodriguez"]
 
 
+def test_an_entity_is_told_by_the_mention_the_tagger_is_surest_of() -> None:
+    spans = [Span(0, 27, "the group of paid assassins", "Victim", {"confidence": 0.4}),
+             Span(40, 54, "paid assassins", "Victim", {"confidence": 0.9})]
+    (entity,) = dedupe_entities(spans)
+    assert entity.text == "the group of paid assassins"
+    best = surest_mention(entity)
+    assert (best.start, best.text, len(best.attrs["mentions"])) == (40, "paid assassins", 2)
+
+
 def test_an_acronym_is_one_entity_with_the_name_it_abbreviates() -> None:
     spans = [Span(0, 41, "the farabundo marti national liberation front"), Span(50, 54, "FMLN"),
              Span(60, 64, "army"), Span(70, 73, "ERP")]
@@ -162,6 +173,47 @@ def test_entities_below_their_role_cutoff_are_dropped_with_all_their_mentions() 
              Span(50, 54, "bomb", "Weapon", {"confidence": 0.3})]
     kept = confident_entities(spans, {"Victim": 0.5, "Weapon": 0.2})
     assert [(s.start, s.text) for s in kept] == [(0, "Rodriguez"), (20, "Rodriguez"), (50, "bomb")]
+
+
+def test_an_entity_told_often_adds_up_the_confidence_of_its_mentions() -> None:
+    twice = [Span(0, 6, "Mendez", "Victim", {"confidence": 0.3}),
+             Span(20, 26, "Mendez", "Victim", {"confidence": 0.3})]
+    once = [Span(40, 43, "Ana", "Victim", {"confidence": 0.3})]
+    kept = confident_entities(twice + once, {"Victim": 0.5})
+    assert [s.text for s in kept] == ["Mendez", "Mendez"]  # 1 - 0.7 * 0.7 = 0.51
+
+
+def test_a_filler_does_not_end_in_a_preposition_or_an_article() -> None:
+    text = "the nelson mandela cell of the eln"
+    assert trimmed(text, 4, 30) == (4, 23)
+    assert trimmed(text, 0, 4) is None
+
+
+def test_a_target_is_the_thing_not_the_part_of_it_that_was_hit() -> None:
+    text = "the roof of the armored vehicle and the 5th floor of the cultural institute"
+    assert text[slice(*trimmed(text, 0, 31) or (0, 0))] == "armored vehicle"
+    assert text[slice(*trimmed(text, 36, 75) or (0, 0))] == "cultural institute"
+    assert trimmed(text, 12, 31) == (12, 31)
+
+
+class _Marginals:
+    """A tagger stand-in with fixed per-token marginals."""
+
+    def __init__(self, marginals: list[dict[str, float]]) -> None:
+        self.marginals = marginals
+
+    def marginal(self, label: str, index: int) -> float:
+        return self.marginals[index].get(label, 0.0)
+
+
+def test_a_timid_role_takes_in_tokens_by_its_own_marginal(monkeypatch: pytest.MonkeyPatch) -> None:
+    tagger = _Marginals([{"O": 0.97, "B-PerpInd": 0.03}, {"O": 0.97, "B-Victim": 0.03},
+                         {"O": 0.8, "I-Target": 0.2}])
+    names = ["B-PerpInd", "I-PerpInd", "B-Victim", "B-Target", "I-Target"]
+    monkeypatch.setattr(learned_roles, "RECALL_IN", {"PerpInd": 0.02})
+    labels = ["O", "O", "O"]
+    learned_roles._recall(tagger, labels, names, 0.85)
+    assert labels == ["B-PerpInd", "O", "I-Target"]
 
 
 # -- the shipped model ---------------------------------------------------------------------

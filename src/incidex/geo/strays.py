@@ -18,6 +18,10 @@ from incidex.geo.gazetteer import Place
 STRAY_POPULATION = 20_000
 STRAY_SHARE = 0.6
 STRAY_MIN_MENTIONS = 3
+# An article this concentrated in one other country (share of at least this many other
+# mentions) strays a bigger town too, even with one other mention in the town's country
+# (itself as likely a stray: "Western"): a Kenyan story's "Nyanza" is no Rwandan town.
+STRONG_SHARE, STRONG_MIN_MENTIONS, STRONG_POPULATION = 0.85, 8, 100_000
 # A name written as the first part of an address ("Karma, Al Anbar", "Kanaan city, Diyala
 # governorate") is a town of the region named next, whatever the gazetteer's namesake: not
 # a stray, its written name is what an incident record keeps.
@@ -48,13 +52,17 @@ class Strays:
 
     def stray(self, place: Place, key: tuple[int, ...]) -> bool:
         """Whether ``place``, read for the mention of ``key``, is a stray reading."""
-        if place.kind not in ("city", "admin2") or place.population >= STRAY_POPULATION:
+        if place.kind not in ("city", "admin2") or place.population >= STRONG_POPULATION:
             return False
         tally = self._tally if self._tally is not None else self._count()
         own = self._own.get(key)
         if own:
             tally = tally - own
         total = sum(tally.values())
-        if total < STRAY_MIN_MENTIONS or tally[place.country_code or ""] > 0:
+        support = tally[place.country_code or ""]
+        if total < STRAY_MIN_MENTIONS or support > 1:
             return False
-        return tally.most_common(1)[0][1] >= STRAY_SHARE * total
+        top = tally.most_common(1)[0][1]
+        if total >= STRONG_MIN_MENTIONS and top >= STRONG_SHARE * total:
+            return True  # one other reading there may be as stray as this one
+        return support == 0 and place.population < STRAY_POPULATION and top >= STRAY_SHARE * total

@@ -136,6 +136,15 @@ def test_baghdad_is_the_city_not_the_governorate() -> None:
     assert baghdad is not None and baghdad.kind == "city"
 
 
+def test_a_region_named_less_its_unit_word_is_the_town() -> None:
+    # "Prešov" is the town's own name and only a short form of the Prešov Region's.
+    town, region = resolve_name("Prešov"), resolve_name("Prešov Region")
+    assert town is not None and town.kind == "city"
+    assert region is not None and region.kind == "admin1"
+    pattani = resolve_name("Pattani")  # the province's own name: the province stays
+    assert pattani is not None and pattani.kind == "admin1"
+
+
 def test_washington_is_the_capital() -> None:
     washington = resolve_name("Washington")
     assert washington is not None and washington.kind == "city" and washington.capital
@@ -152,3 +161,19 @@ def test_specificity_follows_gtd(gaz: Gazetteer) -> None:
 def test_unknown_names_resolve_to_nothing(gaz: Gazetteer) -> None:
     assert gaz.candidates("Xqzzyville") == []
     assert resolve_name("Xqzzyville") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A professor at the University of California, Los Angeles, said so.", "University of California"),
+        ("A researcher at Loyola University in Los Angeles said so.", "Loyola University"),
+        ("Staff at Los Angeles's Loyola University said so.", "Loyola University"),
+    ],
+)
+def test_a_name_read_from_a_region_lies_in_the_town_written_with_it(text: str, name: str) -> None:
+    from incidex.geo.resolver import resolve_spans
+
+    spans = [(text.index(n), text.index(n) + len(n)) for n in (name, "Los Angeles")]
+    place = resolve_spans(text, spans)[0].place
+    assert place is not None and place.kind == "city" and place.name == "Los Angeles"

@@ -36,7 +36,7 @@ from incidex.geo.context import (
 from incidex.geo.context import (
     haversine_km as haversine_km,
 )
-from incidex.geo.fallback import fill_from_context
+from incidex.geo.fallback import fill_from_context, place_inner_in_town
 from incidex.geo.gazetteer import Gazetteer, Place
 from incidex.geo.normalize import normalize, strip_admin_affix
 from incidex.geo.strays import Strays, heads_address
@@ -101,11 +101,13 @@ def _short_form(key: str, main: str) -> bool:
     return len(main) >= 4 and len(key) > len(main) and key.endswith(main) and " " not in key
 
 
-def _own_city_beats_region(cands: tuple[Place, ...]) -> dict[int, float]:
+def _own_city_beats_region(cands: tuple[Place, ...], key: str = "") -> dict[int, float]:
     """Lift a city above the same-named region that contains it ("Baghdad", "Cuneo").
 
     A first-level region gives way only to a big city (a small namesake town is rarely what
     a bare region name means); a second-level one, usually named after its seat, to any.
+    So does a first-level region whose own name the mention shortens ("Prešov" for the
+    Prešov Region): the bare name is the town's own, the region's only less its unit word.
     """
     lifted: dict[int, float] = {}
     regions = [p for p in cands if p.kind in ("admin1", "admin2")]
@@ -115,7 +117,11 @@ def _own_city_beats_region(cands: tuple[Place, ...]) -> dict[int, float]:
         if city.kind != "city":
             continue
         for region in regions:
-            if region.kind == "admin1" and city.population < NAMESAKE_CITY_POPULATION:
+            if (
+                region.kind == "admin1"
+                and city.population < NAMESAKE_CITY_POPULATION
+                and not (key and normalize(region.name) != key == normalize(city.name))
+            ):
                 continue
             if (region.country_code, region.admin1_code) == (city.country_code, city.admin1_code) and (
                 _main_key(region) == _main_key(city)
@@ -168,7 +174,7 @@ def _base_scores(top: Toponym, key: str | None = None) -> _Scored:
 
 
 def _score_candidates(top: Toponym, key: str) -> _Scored:
-    lifted = _own_city_beats_region(top.candidates)
+    lifted = _own_city_beats_region(top.candidates, key)
     hinted = _HINTED_KINDS.get(top.kind_hint or "", ())
     out = []
     for place in top.candidates:
@@ -281,7 +287,8 @@ def resolve(
             out.append(Resolved(given, None, 0.0))  # "Cheshire" (Connecticut) in a British story
             continue
         out.append(Resolved(given, best, 1.0 / (1.0 + math.exp(-margin))))
-    return fill_from_context(out, unplaced, text)
+    inner = {k for k, top in enumerate(tops) if top.inner}
+    return fill_from_context(place_inner_in_town(out, inner, text), unplaced, text)
 
 
 def _inner_toponym(top: Toponym, text: str, gaz: Gazetteer) -> Toponym:

@@ -177,3 +177,13 @@ def test_a_name_read_from_a_region_lies_in_the_town_written_with_it(text: str, n
     spans = [(text.index(n), text.index(n) + len(n)) for n in (name, "Los Angeles")]
     place = resolve_spans(text, spans)[0].place
     assert place is not None and place.kind == "city" and place.name == "Los Angeles"
+
+
+def test_a_marked_common_word_far_from_the_story_is_placed_from_it() -> None:
+    from incidex.geo.resolver import resolve_spans
+
+    text = "Lawmakers in Washington said Congress would vote on Tuesday."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Washington", "Congress")]
+    congress = resolve_spans(text, spans)[1].place
+    assert congress is not None and congress.admin1 != "Arizona"  # not Congress, Arizona
+    assert congress.name == "Washington"

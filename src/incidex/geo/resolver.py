@@ -50,6 +50,9 @@ KIND_HINT_BONUS = 3.0
 ALTERNATE_NAME_PENALTY = 2.0
 # A city lifted above its same-named province ("Baghdad") must be at least this big.
 NAMESAKE_CITY_POPULATION = 100_000  # "Usulutan Department" is the department, not the town
+# A town named by a common word ("Congress", "Valley") smaller than this needs the story
+# near it (_word_reading).
+WORD_TOWN_POPULATION = 20_000
 _HINTED_KINDS: dict[str, tuple[str, ...]] = {"admin": ("admin1", "admin2"), "city": ("city",)}
 MAX_INNER_CANDIDATES = 20
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -286,9 +289,37 @@ def resolve(
                 unplaced.add(k)
             out.append(Resolved(given, None, 0.0))  # "Cheshire" (Connecticut) in a British story
             continue
+        if (
+            marked
+            and _word_reading(best, bkey[1], bkey[0], gaz, ctx)
+            and not (text and heads_address(text, top.end))
+        ):
+            out.append(Resolved(given, None, 0.0))  # "Congress" (Arizona) in a Washington story
+            continue
         out.append(Resolved(given, best, 1.0 / (1.0 + math.exp(-margin))))
     inner = {k for k, top in enumerate(tops) if top.inner}
     return fill_from_context(place_inner_in_town(out, inner, text), unplaced, text)
+
+
+def _word_reading(
+    place: Place, key: str, own: tuple[int, ...], gaz: Gazetteer, ctx: _Context
+) -> bool:
+    """Whether a place named by a common word is a namesake the story never goes near.
+
+    A marked "Congress" or "Valley" that reads as a village (or a "Western" province of a
+    country the story never names) is the thing the word means, placed from the article.
+    """
+    if key not in gaz.common_words or place.kind not in ("city", "admin2", "admin1"):
+        return False
+    others = [p for k, p in ctx.mentions if k != own]
+    if place.kind == "admin1":
+        return all(p.country_code != place.country_code for p in others)
+    if place.population >= WORD_TOWN_POPULATION:
+        return False
+    region = (place.country_code, place.admin1_code)
+    return not ctx.near(place, own) and all(
+        (p.country_code, p.admin1_code) != region or p.kind == "country" for p in others
+    )
 
 
 def _inner_toponym(top: Toponym, text: str, gaz: Gazetteer) -> Toponym:

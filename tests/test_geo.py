@@ -187,3 +187,16 @@ def test_a_marked_common_word_far_from_the_story_is_placed_from_it() -> None:
     congress = resolve_spans(text, spans)[1].place
     assert congress is not None and congress.admin1 != "Arizona"  # not Congress, Arizona
     assert congress.name == "Washington"
+
+
+@pytest.mark.parametrize(
+    ("towns", "region"),
+    [(("Perth", "Fremantle"), "Western Australia"), (("Seattle", "Tacoma"), "Washington")],
+)
+def test_initials_are_the_region_of_the_story(towns: tuple[str, str], region: str) -> None:
+    from incidex.geo.resolver import resolve_spans
+
+    text = f"Police in {towns[0]} and {towns[1]} said the storm hit WA on Monday."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in (*towns, "WA")]
+    wa = resolve_spans(text, spans)[2].place
+    assert wa is not None and wa.kind == "admin1" and wa.name == region

@@ -225,6 +225,14 @@ class Gazetteer:
         index = self._country_by_code.get(code.upper())
         return None if index is None else self.place(index)
 
+    def countries_index(self) -> list[tuple[str, str, int]]:
+        """(ISO2 code, GTD name, place index) of every country."""
+        return [(row[0], row[1], row[2]) for row in self._countries]
+
+    def admin1_codes(self) -> list[tuple[str, str]]:
+        """(ISO2 code, admin1 code) of every first-level region."""
+        return [(row[0], row[1]) for row in self._admin1s]
+
     def admin1(self, country_code: str, admin1_code: str) -> Place | None:
         index = self._admin1_by_code.get((country_code.upper(), admin1_code))
         return None if index is None else self.place(index)

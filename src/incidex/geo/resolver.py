@@ -14,6 +14,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from incidex.geo.acronyms import read_initials
 from incidex.geo.adjacency import contains as _contains
 from incidex.geo.adjacency import (
     in_order,
@@ -275,6 +276,10 @@ def resolve(
         if bkey not in final:
             final[bkey] = _with_context(bases[bkey], bkey[0], ctx)
         scored = with_bonuses(final[bkey], merged(pairs[k], lists[k]))
+        initials = _initials_reading(top, scored[0][1] if scored else None, bkey[0], ctx, gaz)
+        if initials is not None:
+            out.append(Resolved(given, initials, 0.5))  # "SA" in a South African story
+            continue
         if not scored:
             out.append(Resolved(given, None, 0.0))
             continue
@@ -299,6 +304,18 @@ def resolve(
         out.append(Resolved(given, best, 1.0 / (1.0 + math.exp(-margin))))
     inner = {k for k, top in enumerate(tops) if top.inner}
     return fill_from_context(place_inner_in_town(out, inner, text), unplaced, text)
+
+
+def _initials_reading(
+    top: Toponym, best: Place | None, own: tuple[int, ...], ctx: _Context, gaz: Gazetteer
+) -> Place | None:
+    """The place whose initials a capitalised span is, when its reading is foreign to the story."""
+    if not top.text.isupper() or len(top.text) > 4:
+        return None
+    countries = {p.country_code for k, p in ctx.mentions if k != own and p.country_code}
+    if best is not None and (best.country_code in countries or not best.country_code):
+        return None
+    return read_initials(top.text, countries, gaz)
 
 
 def _word_reading(

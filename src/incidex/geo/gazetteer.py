@@ -26,8 +26,13 @@ DEFAULT_INDEX = Path(__file__).parent / "data" / "gazetteer.idx"
 HISTORIC_COUNTRIES: dict[str, str] = {
     "rhodesia": "ZW", "southern rhodesia": "ZW", "yugoslavia": "RS",
     "serbia and montenegro": "RS", "west germany": "DE", "federal republic of germany": "DE",
-    "frg": "DE", "czechoslovakia": "CZ",
+    "frg": "DE", "czechoslovakia": "CZ", "serbia montenegro": "RS", "south vietnam": "VN",
+    "republic of vietnam": "VN", "ceylon": "LK", "dahomey": "BJ", "upper volta": "BF",
+    "kampuchea": "KH", "democratic kampuchea": "KH", "east pakistan": "BD",
+    "new hebrides": "VU", "peoples republic of the congo": "CG",
 }
+# Not here: East Germany and the two Yemens, whose successor's name alone would make the
+# export say West Germany or North Yemen (it tells them apart by first-level region).
 _HISTORIC_PREFIXES = frozenset(
     " ".join(name.split()[:n]) for name in HISTORIC_COUNTRIES for n in range(1, len(name.split()))
 )

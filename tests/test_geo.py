@@ -200,3 +200,12 @@ def test_initials_are_the_region_of_the_story(towns: tuple[str, str], region: st
     spans = [(text.index(n), text.index(n) + len(n)) for n in (*towns, "WA")]
     wa = resolve_spans(text, spans)[2].place
     assert wa is not None and wa.kind == "admin1" and wa.name == region
+
+
+def test_a_country_read_from_its_initials_stays() -> None:
+    from incidex.geo.resolver import resolve_spans
+
+    text = "Police in Prague and Usti nad Labem said the UK sent experts."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Prague", "Usti nad Labem", "UK")]
+    uk = resolve_spans(text, spans)[2].place
+    assert uk is not None and uk.kind == "country" and uk.country_code == "GB"

@@ -309,11 +309,16 @@ def resolve(
 def _initials_reading(
     top: Toponym, best: Place | None, own: tuple[int, ...], ctx: _Context, gaz: Gazetteer
 ) -> Place | None:
-    """The place whose initials a capitalised span is, when its reading is foreign to the story."""
+    """The place whose initials a capitalised span is, when its reading is foreign to the story.
+
+    A country read from its own initials stays ("UK" in a Czech story is no Ústecký kraj).
+    """
     if not top.text.isupper() or len(top.text) > 4:
         return None
+    if best is not None and best.kind not in ("city", "admin2", "admin1"):
+        return None
     countries = {p.country_code for k, p in ctx.mentions if k != own and p.country_code}
-    if best is not None and (best.country_code in countries or not best.country_code):
+    if best is not None and best.country_code in countries:
         return None
     return read_initials(top.text, countries, gaz)
 

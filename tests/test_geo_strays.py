@@ -36,3 +36,25 @@ def test_one_other_reading_in_the_country_does_not_save_it_in_a_concentrated_sto
 def test_big_city_abroad_is_never_stray() -> None:
     city = _town(1, "RW", 500_000)
     assert not _article([city], home=20).stray(city, (1,))
+
+
+def test_a_country_the_story_never_goes_near_gives_way_to_its_own_state() -> None:
+    from incidex.geo.resolver import resolve_spans
+
+    text = (
+        "Guard teams from Florida, Louisiana, Nevada, Alaska and Hawaii trained in Thailand"
+        " and Guam before joining the Georgia National Guard."
+    )
+    names = ("Florida", "Louisiana", "Nevada", "Alaska", "Hawaii", "Thailand", "Guam", "Georgia")
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    georgia = resolve_spans(text, spans)[-1].place
+    assert georgia is not None and (georgia.kind, georgia.country_code) == ("admin1", "US")
+
+
+def test_home_region_needs_a_story_in_one_country() -> None:
+    country = Place(9, "Georgia", "country", 42.0, 43.5, "GE", "Georgia", None, None, 3_700_000)
+    state = Place(8, "Georgia", "admin1", 32.7, -83.5, "US", "United States", "Georgia", "GA", 9_000_000)
+    few = _article([], home=3, home_cc="US")
+    many = _article([], home=6, home_cc="US")
+    assert few.home_region(country, [state], (9,)) is None
+    assert many.home_region(country, [state], (9,)) == state

@@ -284,6 +284,7 @@ def resolve(
             out.append(Resolved(given, None, 0.0))
             continue
         best = scored[0][1]
+        best = strays.home_region(best, [p for _, p in scored[1:]], bkey[0]) or best
         rivals = [s for s, p in scored[1:] if not _contains(p, best)]
         margin = scored[0][0] - rivals[0] if rivals else 4.0
         if top.loose and not (ctx.supports_closely(best) if top.inner else ctx.supports(best)):

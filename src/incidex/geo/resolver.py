@@ -14,7 +14,6 @@ import math
 import re
 from dataclasses import dataclass
 
-from incidex.geo.acronyms import read_initials
 from incidex.geo.adjacency import contains as _contains
 from incidex.geo.adjacency import (
     in_order,
@@ -40,6 +39,7 @@ from incidex.geo.context import (
 from incidex.geo.fallback import fill_from_context, place_inner_in_town
 from incidex.geo.gazetteer import Gazetteer, Place
 from incidex.geo.normalize import normalize, strip_admin_affix
+from incidex.geo.readings import initials_reading, word_reading
 from incidex.geo.strays import Strays, heads_address
 from incidex.geo.toponyms import Toponym, span_key, toponym_at
 
@@ -51,9 +51,6 @@ KIND_HINT_BONUS = 3.0
 ALTERNATE_NAME_PENALTY = 2.0
 # A city lifted above its same-named province ("Baghdad") must be at least this big.
 NAMESAKE_CITY_POPULATION = 100_000  # "Usulutan Department" is the department, not the town
-# A town named by a common word ("Congress", "Valley") smaller than this needs the story
-# near it (_word_reading).
-WORD_TOWN_POPULATION = 20_000
 _HINTED_KINDS: dict[str, tuple[str, ...]] = {"admin": ("admin1", "admin2"), "city": ("city",)}
 MAX_INNER_CANDIDATES = 20
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -276,7 +273,7 @@ def resolve(
         if bkey not in final:
             final[bkey] = _with_context(bases[bkey], bkey[0], ctx)
         scored = with_bonuses(final[bkey], merged(pairs[k], lists[k]))
-        initials = _initials_reading(top, scored[0][1] if scored else None, bkey[0], ctx, gaz)
+        initials = initials_reading(top, scored[0][1] if scored else None, bkey[0], ctx, gaz)
         if initials is not None:
             out.append(Resolved(given, initials, 0.5))  # "SA" in a South African story
             continue
@@ -297,7 +294,7 @@ def resolve(
             continue
         if (
             marked
-            and _word_reading(best, bkey[1], bkey[0], gaz, ctx)
+            and word_reading(best, bkey[1], bkey[0], gaz, ctx)
             and not (text and heads_address(text, top.end))
         ):
             out.append(Resolved(given, None, 0.0))  # "Congress" (Arizona) in a Washington story
@@ -305,44 +302,6 @@ def resolve(
         out.append(Resolved(given, best, 1.0 / (1.0 + math.exp(-margin))))
     inner = {k for k, top in enumerate(tops) if top.inner}
     return fill_from_context(place_inner_in_town(out, inner, text), unplaced, text)
-
-
-def _initials_reading(
-    top: Toponym, best: Place | None, own: tuple[int, ...], ctx: _Context, gaz: Gazetteer
-) -> Place | None:
-    """The place whose initials a capitalised span is, when its reading is foreign to the story.
-
-    A country read from its own initials stays ("UK" in a Czech story is no Ústecký kraj).
-    """
-    if not top.text.isupper() or len(top.text) > 4:
-        return None
-    if best is not None and best.kind not in ("city", "admin2", "admin1"):
-        return None
-    countries = {p.country_code for k, p in ctx.mentions if k != own and p.country_code}
-    if best is not None and best.country_code in countries:
-        return None
-    return read_initials(top.text, countries, gaz)
-
-
-def _word_reading(
-    place: Place, key: str, own: tuple[int, ...], gaz: Gazetteer, ctx: _Context
-) -> bool:
-    """Whether a place named by a common word is a namesake the story never goes near.
-
-    A marked "Congress" or "Valley" that reads as a village (or a "Western" province of a
-    country the story never names) is the thing the word means, placed from the article.
-    """
-    if key not in gaz.common_words or place.kind not in ("city", "admin2", "admin1"):
-        return False
-    others = [p for k, p in ctx.mentions if k != own]
-    if place.kind == "admin1":
-        return all(p.country_code != place.country_code for p in others)
-    if place.population >= WORD_TOWN_POPULATION:
-        return False
-    region = (place.country_code, place.admin1_code)
-    return not ctx.near(place, own) and all(
-        (p.country_code, p.admin1_code) != region or p.kind == "country" for p in others
-    )
 
 
 def _inner_toponym(top: Toponym, text: str, gaz: Gazetteer) -> Toponym:

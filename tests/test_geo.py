@@ -209,3 +209,13 @@ def test_a_country_read_from_its_initials_stays() -> None:
     spans = [(text.index(n), text.index(n) + len(n)) for n in ("Prague", "Usti nad Labem", "UK")]
     uk = resolve_spans(text, spans)[2].place
     assert uk is not None and uk.kind == "country" and uk.country_code == "GB"
+
+
+def test_a_bare_name_is_the_district_the_article_names_in_full() -> None:
+    from incidex.geo.resolver import resolve_spans
+
+    text = "Suffolk County police said the storm hit Suffolk hardest."
+    spans = [(0, 14), (text.index("Suffolk", 5), text.index("Suffolk", 5) + 7)]
+    county, bare = (r.place for r in resolve_spans(text, spans))
+    assert county is not None and county.kind == "admin2"
+    assert bare == county

@@ -39,7 +39,7 @@ from incidex.geo.context import (
 from incidex.geo.fallback import fill_from_context, place_inner_in_town
 from incidex.geo.gazetteer import Gazetteer, Place
 from incidex.geo.normalize import normalize, strip_admin_affix
-from incidex.geo.readings import initials_reading, word_reading
+from incidex.geo.readings import initials_reading, units_named_in_full, word_reading
 from incidex.geo.strays import Strays, heads_address
 from incidex.geo.toponyms import Toponym, span_key, toponym_at
 
@@ -301,7 +301,8 @@ def resolve(
             continue
         out.append(Resolved(given, best, 1.0 / (1.0 + math.exp(-margin))))
     inner = {k for k, top in enumerate(tops) if top.inner}
-    return fill_from_context(place_inner_in_town(out, inner, text), unplaced, text)
+    out = units_named_in_full(place_inner_in_town(out, inner, text))
+    return fill_from_context(out, unplaced, text)
 
 
 def _inner_toponym(top: Toponym, text: str, gaz: Gazetteer) -> Toponym:

@@ -73,7 +73,7 @@ def units_named_in_full(resolved: list[Resolved]) -> list[Resolved]:
     """
     units: dict[str, Place] = {}
     for r in resolved:
-        if r.place is not None and r.place.kind in ("admin1", "admin2"):
+        if r.place is not None and r.place.kind in ("admin1", "admin2") and " " in r.toponym.text:
             words = span_key(r.toponym.text).split()
             if len(words) >= 2 and words[-1] in _UNIT_WORDS:
                 units.setdefault(" ".join(words[:-1]), r.place)

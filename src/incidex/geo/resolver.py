@@ -273,7 +273,11 @@ def resolve(
         if bkey not in final:
             final[bkey] = _with_context(bases[bkey], bkey[0], ctx)
         scored = with_bonuses(final[bkey], merged(pairs[k], lists[k]))
-        initials = initials_reading(top, scored[0][1] if scored else None, bkey[0], ctx, gaz)
+        initials = (
+            initials_reading(top, scored[0][1] if scored else None, bkey[0], ctx, gaz)
+            if top.text.isupper()
+            else None
+        )
         if initials is not None:
             out.append(Resolved(given, initials, 0.5))  # "SA" in a South African story
             continue
@@ -281,7 +285,8 @@ def resolve(
             out.append(Resolved(given, None, 0.0))
             continue
         best = scored[0][1]
-        best = strays.home_region(best, [p for _, p in scored[1:]], bkey[0]) or best
+        if best.kind == "country" and len(scored) > 1:
+            best = strays.home_region(best, [p for _, p in scored[1:]], bkey[0]) or best
         rivals = [s for s, p in scored[1:] if not _contains(p, best)]
         margin = scored[0][0] - rivals[0] if rivals else 4.0
         if top.loose and not (ctx.supports_closely(best) if top.inner else ctx.supports(best)):
@@ -294,6 +299,7 @@ def resolve(
             continue
         if (
             marked
+            and bkey[1] in gaz.common_words
             and word_reading(best, bkey[1], bkey[0], gaz, ctx)
             and not (text and heads_address(text, top.end))
         ):

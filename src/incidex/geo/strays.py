@@ -44,6 +44,7 @@ class Strays:
         self.chosen = chosen
         self._tally: Counter[str] | None = None  # counted on the first small town only
         self._own: dict[tuple[int, ...], Counter[str]] = {}
+        self._others_of: dict[tuple[int, ...], Counter[str]] = {}
 
     def _count(self) -> Counter[str]:
         tally: Counter[str] = Counter()
@@ -54,14 +55,22 @@ class Strays:
         self._tally = tally
         return tally
 
+    def _others(self, key: tuple[int, ...]) -> Counter[str]:
+        """The countries of the mentions other than those of ``key`` (kept per key)."""
+        tally = self._others_of.get(key)
+        if tally is None:
+            tally = self._tally if self._tally is not None else self._count()
+            own = self._own.get(key)
+            if own:
+                tally = tally - own
+            self._others_of[key] = tally
+        return tally
+
     def stray(self, place: Place, key: tuple[int, ...]) -> bool:
         """Whether ``place``, read for the mention of ``key``, is a stray reading."""
         if place.kind not in ("city", "admin2") or place.population >= STRONG_POPULATION:
             return False
-        tally = self._tally if self._tally is not None else self._count()
-        own = self._own.get(key)
-        if own:
-            tally = tally - own
+        tally = self._others(key)
         total = sum(tally.values())
         support = tally[place.country_code or ""]
         if total < STRAY_MIN_MENTIONS or support > 1:
@@ -79,10 +88,7 @@ class Strays:
         """
         if place.kind != "country":
             return None
-        tally = self._tally if self._tally is not None else self._count()
-        own = self._own.get(key)
-        if own:
-            tally = tally - own
+        tally = self._others(key)
         total = sum(tally.values())
         if total < HOME_MIN_MENTIONS or tally[place.country_code or ""] > 0:
             return None

@@ -76,3 +76,14 @@ def test_a_word_for_a_faith_is_no_place() -> None:
     names = [t.text for t in find_toponyms(text)]
     assert "Jewish" not in names and "Muslim" not in names
     assert "Hebron" in names
+
+
+def test_a_dependency_does_not_take_its_sovereigns_point() -> None:
+    # Natural Earth files Tokelau under "New Zealand"; its point must be its own.
+    from incidex.geo.context import distance_km
+    from incidex.geo.gazetteer import Gazetteer
+
+    gaz = Gazetteer.default()
+    tokelau, new_zealand = gaz.country("TK"), gaz.country("NZ")
+    assert tokelau is not None and new_zealand is not None
+    assert distance_km(tokelau, new_zealand) > 2000

@@ -219,3 +219,8 @@ def test_a_bare_name_is_the_district_the_article_names_in_full() -> None:
     county, bare = (r.place for r in resolve_spans(text, spans))
     assert county is not None and county.kind == "admin2"
     assert bare == county
+
+
+def test_no_part_of_a_word_mangled_by_a_bad_encoding_is_a_place() -> None:
+    found = _resolved("On Sunday, in Diyala, Ba\ufffdquba, Iraq a suicide bomber struck.")
+    assert "Ba" not in found and "Diyala" in found

@@ -224,3 +224,5 @@ def test_a_bare_name_is_the_district_the_article_names_in_full() -> None:
 def test_no_part_of_a_word_mangled_by_a_bad_encoding_is_a_place() -> None:
     found = _resolved("On Sunday, in Diyala, Ba\ufffdquba, Iraq a suicide bomber struck.")
     assert "Ba" not in found and "Diyala" in found
+    found = _resolved("A bomb hit London\ufffds underground.")  # an apostrophe lost
+    assert "London" in found

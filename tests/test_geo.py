@@ -136,6 +136,15 @@ def test_baghdad_is_the_city_not_the_governorate() -> None:
     assert baghdad is not None and baghdad.kind == "city"
 
 
+def test_a_region_named_less_its_unit_word_is_the_town() -> None:
+    # "Prešov" is the town's own name and only a short form of the Prešov Region's.
+    town, region = resolve_name("Prešov"), resolve_name("Prešov Region")
+    assert town is not None and town.kind == "city"
+    assert region is not None and region.kind == "admin1"
+    pattani = resolve_name("Pattani")  # the province's own name: the province stays
+    assert pattani is not None and pattani.kind == "admin1"
+
+
 def test_washington_is_the_capital() -> None:
     washington = resolve_name("Washington")
     assert washington is not None and washington.kind == "city" and washington.capital
@@ -152,3 +161,68 @@ def test_specificity_follows_gtd(gaz: Gazetteer) -> None:
 def test_unknown_names_resolve_to_nothing(gaz: Gazetteer) -> None:
     assert gaz.candidates("Xqzzyville") == []
     assert resolve_name("Xqzzyville") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A professor at the University of California, Los Angeles, said so.", "University of California"),
+        ("A researcher at Loyola University in Los Angeles said so.", "Loyola University"),
+        ("Staff at Los Angeles's Loyola University said so.", "Loyola University"),
+    ],
+)
+def test_a_name_read_from_a_region_lies_in_the_town_written_with_it(text: str, name: str) -> None:
+    from incidex.geo.resolver import resolve_spans
+
+    spans = [(text.index(n), text.index(n) + len(n)) for n in (name, "Los Angeles")]
+    place = resolve_spans(text, spans)[0].place
+    assert place is not None and place.kind == "city" and place.name == "Los Angeles"
+
+
+def test_a_marked_common_word_far_from_the_story_is_placed_from_it() -> None:
+    from incidex.geo.resolver import resolve_spans
+
+    text = "Lawmakers in Washington said Congress would vote on Tuesday."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Washington", "Congress")]
+    congress = resolve_spans(text, spans)[1].place
+    assert congress is not None and congress.admin1 != "Arizona"  # not Congress, Arizona
+    assert congress.name == "Washington"
+
+
+@pytest.mark.parametrize(
+    ("towns", "region"),
+    [(("Perth", "Fremantle"), "Western Australia"), (("Seattle", "Tacoma"), "Washington")],
+)
+def test_initials_are_the_region_of_the_story(towns: tuple[str, str], region: str) -> None:
+    from incidex.geo.resolver import resolve_spans
+
+    text = f"Police in {towns[0]} and {towns[1]} said the storm hit WA on Monday."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in (*towns, "WA")]
+    wa = resolve_spans(text, spans)[2].place
+    assert wa is not None and wa.kind == "admin1" and wa.name == region
+
+
+def test_a_country_read_from_its_initials_stays() -> None:
+    from incidex.geo.resolver import resolve_spans
+
+    text = "Police in Prague and Usti nad Labem said the UK sent experts."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Prague", "Usti nad Labem", "UK")]
+    uk = resolve_spans(text, spans)[2].place
+    assert uk is not None and uk.kind == "country" and uk.country_code == "GB"
+
+
+def test_a_bare_name_is_the_district_the_article_names_in_full() -> None:
+    from incidex.geo.resolver import resolve_spans
+
+    text = "Suffolk County police said the storm hit Suffolk hardest."
+    spans = [(0, 14), (text.index("Suffolk", 5), text.index("Suffolk", 5) + 7)]
+    county, bare = (r.place for r in resolve_spans(text, spans))
+    assert county is not None and county.kind == "admin2"
+    assert bare == county
+
+
+def test_no_part_of_a_word_mangled_by_a_bad_encoding_is_a_place() -> None:
+    found = _resolved("On Sunday, in Diyala, Ba\ufffdquba, Iraq a suicide bomber struck.")
+    assert "Ba" not in found and "Diyala" in found
+    found = _resolved("A bomb hit London\ufffds underground.")  # an apostrophe lost
+    assert "London" in found

@@ -47,6 +47,16 @@ def test_former_states_name_their_successor() -> None:
         assert place is not None and (place.kind, place.country_code) == ("country", code)
 
 
+def test_more_former_states_are_found_in_text() -> None:
+    found = _resolved("Guerrillas attacked posts in South Vietnam, Ceylon and Upper Volta.")
+    codes = {name: p.country_code for name, p in found.items() if p is not None}
+    assert codes == {"South Vietnam": "VN", "Ceylon": "LK", "Upper Volta": "BF"}
+    place = resolve_name("South Vietnam")
+    assert place is not None
+    args = (place.country, place.country_code, place.admin1, place.lat)
+    assert gtd_country(*args, dt.date(1970, 5, 1)) == "South Vietnam"
+
+
 def test_gtd_export_names_the_former_state_by_date() -> None:
     place = resolve_name("Rhodesia")
     assert place is not None
@@ -66,3 +76,14 @@ def test_a_word_for_a_faith_is_no_place() -> None:
     names = [t.text for t in find_toponyms(text)]
     assert "Jewish" not in names and "Muslim" not in names
     assert "Hebron" in names
+
+
+def test_a_dependency_does_not_take_its_sovereigns_point() -> None:
+    # Natural Earth files Tokelau under "New Zealand"; its point must be its own.
+    from incidex.geo.context import distance_km
+    from incidex.geo.gazetteer import Gazetteer
+
+    gaz = Gazetteer.default()
+    tokelau, new_zealand = gaz.country("TK"), gaz.country("NZ")
+    assert tokelau is not None and new_zealand is not None
+    assert distance_km(tokelau, new_zealand) > 2000

@@ -116,13 +116,16 @@ def build(data: Path, nlp: Path | None) -> tuple[dict[str, Any], dict[str, Any]]
     for c in cities.values():
         capitals.setdefault((c["countrycode"], c["name"]), (c["latitude"], c["longitude"]))
     gtd_names: dict[str, str] = {}
+    own_names = {normalize(row[4]) for row in info.values()}
     for cc, row in info.items():
         gtd = GTD_COUNTRY.get(cc, row[4].removeprefix("The "))
         gtd_names[cc] = gtd
         # Own names before aliases, in a fixed order: "Korea" (an alias of South Korea) is
         # also what "Democratic People's Republic of Korea" ends in.
         names = [row[4], gtd, *sorted(ne_country_names.get(cc, ())), *COUNTRY_ALIASES.get(cc, [])]
-        point = next((country_points[normalize(n)] for n in names if normalize(n) in country_points),
+        # Not another country's own name: Natural Earth files Tokelau under "New Zealand".
+        point = next((country_points[normalize(n)] for n in names if normalize(n) in country_points
+                      and (normalize(n) not in own_names or normalize(n) == normalize(row[4]))),
                      None) or shape_points.get(int(row[16])) or capitals.get((cc, row[5]))
         if point is None:
             print(f"no point for country {cc} {row[4]}", file=sys.stderr)

@@ -105,6 +105,10 @@ class _Context:
             return True
         return (place.country_code, place.admin1_code) in self._regions or self._near_any(place, ())
 
+    def near(self, place: Place, own_key: _MentionKey) -> bool:
+        """Whether a town named by another mention lies within ``NEAR_KM`` of ``place``."""
+        return bool(self._nearby) and self._near_any(place, own_key)
+
     def bonus(self, place: Place, own_key: _MentionKey) -> float:
         cc = place.country_code
         if not cc:  # continents and seas: neither helped nor hurt

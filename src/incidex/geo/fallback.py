@@ -37,6 +37,11 @@ FALLBACK_CLUSTER_KM = 150.0
 FALLBACK_LONE_COST = 2000.0
 # What between an unknown name and a place says that the name lies in it.
 _IN_NEXT = re.compile(r",? (?:in|at) ")
+# The same said of a name read from a place inside it ("University of California, Los
+# Angeles", "Loyola University in Los Angeles"), and a town's possessive before a name
+# ("London's Heathrow Animal Reception Center").
+_IN_TOWN_NEXT = re.compile(r",(?: (?:in|at))? | (?:in|at) ")
+_TOWNS_BEFORE = re.compile(r"['’]s ")
 # The confidence a place needs to be a fallback anchor (a margin of about 1.4 in the
 # score's units). Chosen on GeoWebNews among 0.6-0.9; GeoVirus barely moves.
 FALLBACK_MIN_CONFIDENCE = 0.8
@@ -96,3 +101,34 @@ def lone_anchors(places: list[Place]) -> set[int]:
         ):
             lone.add(town.geonameid)
     return lone if len(lone) < len(towns) else set()
+
+
+def place_inner_in_town(resolved: list[Resolved], inner: set[int], text: str | None) -> list[Resolved]:
+    """Put a name read from a place inside it in the town the text says it lies in.
+
+    "University of California" is in California only by its name; written "University of
+    California, Los Angeles" it is in Los Angeles. ``inner``: indices of such names.
+    """
+    if not text or not inner:
+        return resolved
+    towns = {(r.toponym.start, r.toponym.end): r.place for k, r in enumerate(resolved)
+             if k not in inner and r.place is not None and r.place.kind == "city"}
+    if not towns:
+        return resolved
+    by_start = {start: place for (start, _), place in towns.items()}
+    by_end = {end: place for (_, end), place in towns.items()}
+    out = list(resolved)
+    for k in inner:
+        r = resolved[k]
+        if r.place is None:
+            continue
+        town = None
+        after = _IN_TOWN_NEXT.match(text, r.toponym.end)
+        if after is not None:
+            town = by_start.get(after.end())
+        before = r.toponym.start - 3
+        if town is None and before >= 0 and _TOWNS_BEFORE.fullmatch(text, before, r.toponym.start):
+            town = by_end.get(before)
+        if town is not None and town.geonameid != r.place.geonameid:
+            out[k] = replace(r, place=town)
+    return out

@@ -26,8 +26,13 @@ DEFAULT_INDEX = Path(__file__).parent / "data" / "gazetteer.idx"
 HISTORIC_COUNTRIES: dict[str, str] = {
     "rhodesia": "ZW", "southern rhodesia": "ZW", "yugoslavia": "RS",
     "serbia and montenegro": "RS", "west germany": "DE", "federal republic of germany": "DE",
-    "frg": "DE", "czechoslovakia": "CZ",
+    "frg": "DE", "czechoslovakia": "CZ", "serbia montenegro": "RS", "south vietnam": "VN",
+    "republic of vietnam": "VN", "ceylon": "LK", "dahomey": "BJ", "upper volta": "BF",
+    "kampuchea": "KH", "democratic kampuchea": "KH", "east pakistan": "BD",
+    "new hebrides": "VU", "peoples republic of the congo": "CG",
 }
+# Not here: East Germany and the two Yemens, whose successor's name alone would make the
+# export say West Germany or North Yemen (it tells them apart by first-level region).
 _HISTORIC_PREFIXES = frozenset(
     " ".join(name.split()[:n]) for name in HISTORIC_COUNTRIES for n in range(1, len(name.split()))
 )
@@ -224,6 +229,14 @@ class Gazetteer:
     def country(self, code: str) -> Place | None:
         index = self._country_by_code.get(code.upper())
         return None if index is None else self.place(index)
+
+    def countries_index(self) -> list[tuple[str, str, int]]:
+        """(ISO2 code, GTD name, place index) of every country."""
+        return [(row[0], row[1], row[2]) for row in self._countries]
+
+    def admin1_codes(self) -> list[tuple[str, str]]:
+        """(ISO2 code, admin1 code) of every first-level region."""
+        return [(row[0], row[1]) for row in self._admin1s]
 
     def admin1(self, country_code: str, admin1_code: str) -> Place | None:
         index = self._admin1_by_code.get((country_code.upper(), admin1_code))

@@ -36,9 +36,10 @@ from incidex.geo.context import (
 from incidex.geo.context import (
     haversine_km as haversine_km,
 )
-from incidex.geo.fallback import fill_from_context
+from incidex.geo.fallback import fill_from_context, place_inner_in_town
 from incidex.geo.gazetteer import Gazetteer, Place
 from incidex.geo.normalize import normalize, strip_admin_affix
+from incidex.geo.readings import initials_reading, units_named_in_full, word_reading
 from incidex.geo.strays import Strays, heads_address
 from incidex.geo.toponyms import Toponym, span_key, toponym_at
 
@@ -101,11 +102,13 @@ def _short_form(key: str, main: str) -> bool:
     return len(main) >= 4 and len(key) > len(main) and key.endswith(main) and " " not in key
 
 
-def _own_city_beats_region(cands: tuple[Place, ...]) -> dict[int, float]:
+def _own_city_beats_region(cands: tuple[Place, ...], key: str = "") -> dict[int, float]:
     """Lift a city above the same-named region that contains it ("Baghdad", "Cuneo").
 
     A first-level region gives way only to a big city (a small namesake town is rarely what
     a bare region name means); a second-level one, usually named after its seat, to any.
+    So does a first-level region whose own name the mention shortens ("Prešov" for the
+    Prešov Region): the bare name is the town's own, the region's only less its unit word.
     """
     lifted: dict[int, float] = {}
     regions = [p for p in cands if p.kind in ("admin1", "admin2")]
@@ -115,7 +118,11 @@ def _own_city_beats_region(cands: tuple[Place, ...]) -> dict[int, float]:
         if city.kind != "city":
             continue
         for region in regions:
-            if region.kind == "admin1" and city.population < NAMESAKE_CITY_POPULATION:
+            if (
+                region.kind == "admin1"
+                and city.population < NAMESAKE_CITY_POPULATION
+                and not (key and normalize(region.name) != key == normalize(city.name))
+            ):
                 continue
             if (region.country_code, region.admin1_code) == (city.country_code, city.admin1_code) and (
                 _main_key(region) == _main_key(city)
@@ -168,7 +175,7 @@ def _base_scores(top: Toponym, key: str | None = None) -> _Scored:
 
 
 def _score_candidates(top: Toponym, key: str) -> _Scored:
-    lifted = _own_city_beats_region(top.candidates)
+    lifted = _own_city_beats_region(top.candidates, key)
     hinted = _HINTED_KINDS.get(top.kind_hint or "", ())
     out = []
     for place in top.candidates:
@@ -266,10 +273,20 @@ def resolve(
         if bkey not in final:
             final[bkey] = _with_context(bases[bkey], bkey[0], ctx)
         scored = with_bonuses(final[bkey], merged(pairs[k], lists[k]))
+        initials = (
+            initials_reading(top, scored[0][1] if scored else None, bkey[0], ctx, gaz)
+            if top.text.isupper()
+            else None
+        )
+        if initials is not None:
+            out.append(Resolved(given, initials, 0.5))  # "SA" in a South African story
+            continue
         if not scored:
             out.append(Resolved(given, None, 0.0))
             continue
         best = scored[0][1]
+        if best.kind == "country" and len(scored) > 1:
+            best = strays.home_region(best, [p for _, p in scored[1:]], bkey[0]) or best
         rivals = [s for s, p in scored[1:] if not _contains(p, best)]
         margin = scored[0][0] - rivals[0] if rivals else 4.0
         if top.loose and not (ctx.supports_closely(best) if top.inner else ctx.supports(best)):
@@ -280,7 +297,17 @@ def resolve(
                 unplaced.add(k)
             out.append(Resolved(given, None, 0.0))  # "Cheshire" (Connecticut) in a British story
             continue
+        if (
+            marked
+            and bkey[1] in gaz.common_words
+            and word_reading(best, bkey[1], bkey[0], gaz, ctx)
+            and not (text and heads_address(text, top.end))
+        ):
+            out.append(Resolved(given, None, 0.0))  # "Congress" (Arizona) in a Washington story
+            continue
         out.append(Resolved(given, best, 1.0 / (1.0 + math.exp(-margin))))
+    inner = {k for k, top in enumerate(tops) if top.inner}
+    out = units_named_in_full(place_inner_in_town(out, inner, text))
     return fill_from_context(out, unplaced, text)
 
 

@@ -22,7 +22,11 @@ from incidex.geo.normalize import normalize, strip_admin_affix
 MAX_TOKENS = 6
 MAX_CANDIDATES = 100
 # Words, with inner apostrophes ("N'Djamena") but not a possessive "'s" ("London's").
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*")
+# A replacement character between letters (a letter lost to a bad encoding: "Ba\ufffdquba",
+# "Dou\ufffdra") is part of its word, so no part of a mangled name passes for a place ("Ba",
+# Fiji); before a possessive "s" or a space it stood for an apostrophe ("London\ufffds").
+_LETTER = r"(?:[^\W\d_]|\ufffd(?![sS]\b)(?=[^\W\d_]))"
+_TOKEN = re.compile(_LETTER + r"+(?:['’](?![sS]\b)" + _LETTER + "+)*")
 # What may separate the tokens of one name: "San Salvador", "Mesker-Yurt", "St. Louis".
 _JOINER = re.compile(r"(?: |-|\. ?|\.-|'|’)")
 # Lowercase words allowed inside a capitalised name: "Rio de Janeiro", "Bosnia and Herzegovina".

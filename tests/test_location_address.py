@@ -291,3 +291,47 @@ def test_the_one_city_an_article_names_places_an_unplaced_attack() -> None:
                     "headquarters of the philanthropic organization, by holding a gun to the head "
                     "of a teenage girl.  He then shot six women working there, killing one of them.")
     assert loc.name == "Seattle"
+
+
+def test_a_village_written_in_a_small_town_is_the_incident_s_town() -> None:
+    loc = _location("Militants entered a house in Mangota-Marmat in Doda district, "
+                    "Jammu and Kashmir, India, and shot dead the owner's wife.")
+    assert loc.name == "Mangota-Marmat"
+    assert loc.country == "India"
+
+
+def test_a_village_near_a_small_town_is_the_incident_s_town() -> None:
+    loc = _location("Two Israelis were wounded in a shooting attack on their car near the "
+                    "settlement of Ateret near Ramallah, West Bank.")
+    assert loc.name == "Ateret"
+
+
+def test_a_village_near_a_big_city_gives_way_to_the_city() -> None:
+    # GTD codes the city, in its vicinity, for what happens just outside a big one.
+    loc = _location("Two civilians were injured by a roadside bomb in Sadiyah, a town east of "
+                    "Baqubah, Iraq.")
+    assert loc.name == "Baqubah"
+
+
+def test_a_known_town_before_its_district_address_wins_over_the_district() -> None:
+    loc = _location("Two men threw a bomb at a medicine shop in Gaur municipality area in "
+                    "Rautahat district, Naraynai province, Nepal, injuring six persons.")
+    assert loc.name == "Gaur"
+
+
+def test_the_settlement_of_a_bloc_is_the_settlement_not_the_bloc() -> None:
+    loc = _location("An armored vehicle carrying school children was fired on near the Qatif "
+                    "Bloc settlement of Morag, Gaza Strip.")
+    assert loc.name != "Qatif Bloc"
+
+
+def test_a_place_after_an_arabic_article_is_locative() -> None:
+    loc = _location("The body of a Palestinian man was found shot dead in al-Birah near "
+                    "Ramallah, West Bank.")
+    assert "Birah" in str(loc.name)
+
+
+def test_a_named_station_after_an_arabic_article_is_no_town() -> None:
+    loc = _location("A woman suicide bomber blew herself up at the al-Sharqi police station in "
+                    "Baqubah, Iraq, killing a policeman.")
+    assert loc.name == "Baqubah"

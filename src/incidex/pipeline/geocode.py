@@ -31,7 +31,9 @@ _LOCATIVE = re.compile(
     r"(?<!crossed\s)(?<!came\s)(?<!returning\s)(?<!fled\s)(?<!smuggled\s)from)"
     r"\s+(?:the\s+)?"
     r"(?:(?:northern|southern|eastern|western|central|restive|volatile|capital|town|city|downtown|"
-    r"village|province|of)\s+)*|\b(?:north|south|east|west)\s+of\s+)$",
+    r"village|province|of)\s+)*|\b(?:north|south|east|west)\s+of\s+)"
+    # "in al-Birah": the article of an Arabic name the toponym's span leaves out.
+    r"(?:[ae]l-)?$",
     re.IGNORECASE,
 )
 # Before an unknown first part of an address chain: a locative word or an attack verb
@@ -103,7 +105,8 @@ def _toponym_span(text: str, place: Place, start: int, end: int, demonym: bool) 
     # "US forces", "the U.S. embassy": a country's name used as its adjective ("American").
     attributive = place.kind == "country" and _ATTRIBUTIVE.match(text, end) is not None
     # "at the Stina pub", "in the Rein petroleum company": the name of a facility.
-    facility = before.endswith(("the ", "The ")) and _LOWER_NOUN.match(text, end) is not None
+    facility = before.endswith(("the ", "The ", "the al-", "the el-")) and (
+        _LOWER_NOUN.match(text, end) is not None)
     # "Union Station in Denver", "at Kent State University": a building named after a place.
     named = _NAME_GOES_ON.match(text, end)
     # The place's own name may end in such a word ("Falls Church", "Seaside Park").
@@ -194,5 +197,8 @@ def _address_span(text: str, address: Address) -> Span:
         "name": address.name,
         "mention": text[part.start:part.end] if address.settled else None,
         "kind": "city" if address.name else address.place.kind,
+        # The unit written after the part ("Gumla district"): a district stands in for the
+        # town only until the text names a village in it.
+        "unit": part.unit,
     })
     return span

@@ -18,6 +18,7 @@ from incidex.geo.written_towns import written_towns
 from incidex.groups import GroupLexicon
 from incidex.pipeline.doc import Doc, Span
 from incidex.pipeline.frames import Frame
+from incidex.pipeline.inner_towns import inner_town
 from incidex.pipeline.registry import register_stage
 
 _POSSESSIVE = re.compile(r"[’']s?\b")
@@ -145,6 +146,7 @@ def frame_location(doc: Doc, frame: Frame) -> None:
     if choice is None:
         choice = _only_city(doc, article_region(doc)[0])
     choice = _keep_to_dateline(doc, choice)
+    choice = _village_before(doc, choice)
     hints = _hinted_countries(doc)
     if choice is not None:
         place: Place = _in_hinted_country(doc, choice, hints)
@@ -242,6 +244,33 @@ def _keep_to_dateline(doc: Doc, choice: Span | None) -> Span | None:
             "name": choice.attrs.get("name") or choice.text, "candidates": ()})
     return best or _most_specific([s for s in there if s.attrs["locative"]]) or _most_specific(
         there) or dateline
+
+
+def _village_before(doc: Doc, choice: Span | None) -> Span | None:
+    """The village written right before the chosen place, where that place only locates it
+    ("in Kufr Deek in the Salfit area"; see :mod:`incidex.pipeline.inner_towns`)."""
+    if choice is None:
+        return None
+    known = [s for s in doc.mentions.get("toponym", []) if s.end <= choice.start
+             and s.attrs["kind"] == "city" and s.attrs["locative"] and not s.attrs["demonym"]
+             and not _is_group(doc, s)]
+    container: Place = choice.attrs["place"]
+    written = [_placed_town(t, container) for t in doc.mentions.get("written_town", [])
+               if t.end <= choice.start]
+    return inner_town(doc, choice, known + written) or choice
+
+
+def _placed_town(town: Span, container: Place) -> Span:
+    """A written town as a place: the gazetteer's under a looser spelling, else named at its
+    container's point."""
+    spelled = _spelled_town(town.text, container)
+    if spelled is not None:
+        return Span(town.start, town.end, town.text, "toponym", {
+            "place": spelled, "place_name": spelled.name, "kind": spelled.kind,
+            "demonym": False, "locative": True, "candidates": ()})
+    return Span(town.start, town.end, town.text, "toponym", {
+        "place": container, "place_name": container.name, "kind": "city", "name": town.text,
+        "demonym": False, "locative": True, "candidates": ()})
 
 
 def _written_town(doc: Doc, frame: Frame, region: Span | None, anywhere: bool = False

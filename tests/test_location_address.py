@@ -335,3 +335,10 @@ def test_a_named_station_after_an_arabic_article_is_no_town() -> None:
     loc = _location("A woman suicide bomber blew herself up at the al-Sharqi police station in "
                     "Baqubah, Iraq, killing a policeman.")
     assert loc.name == "Baqubah"
+
+
+def test_the_country_a_conflict_is_about_is_not_where_the_attack_happened() -> None:
+    loc = _location("Assailants attacked an art gallery in Chelsea, New York City, United States. "
+                    "The assailants defaced a photography exhibit on the conflict in Ukraine and "
+                    "assaulted a German photojournalist with pepper spray.")
+    assert loc.country == "United States"

@@ -72,6 +72,10 @@ _REFERENCE = re.compile(
     r"\w['’]?\s*[,(]\s*(?:about\s+|some\s+|just\s+)?(?:[\d,.]+\s*(?:km|kilometers|kilometres|"
     r"miles)\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?"
     r"(?:(?:town|city|capital)\s+(?:of\s+)?)?$", re.IGNORECASE)
+# "the conflict in Ukraine", "the war in Iraq": the place a cause or topic is about, not where
+# anything here happened.
+_TOPIC = re.compile(r"\b(?:conflicts?|wars?|crisis|occupation|involvement|intervention|presence|"
+                    r"polic(?:y|ies))\s+(?:in|on|over)\s+(?:the\s+)?$", re.IGNORECASE)
 _FIRED = r"\b(?:fired|firing|fire|launched|launching|lobbed)\b[^.;]{0,40}?"
 _AIMED = re.compile(rf"(?:\btowards?|{_FIRED}\b(?:on|at|into))\s+"
                     r"(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?$",
@@ -120,7 +124,7 @@ def _toponym_span(text: str, place: Place, start: int, end: int, demonym: bool) 
         "demonym": demonym or attributive,
         "attributive": attributive,
         "locative": not (demonym or attributive) and not facility and _REFERENCE.search(before) is None
-        and _ORIGIN.search(before) is None and (
+        and _ORIGIN.search(before) is None and _TOPIC.search(before) is None and (
             _LOCATIVE.search(before) is not None
             or (_IN_A.search(before) is not None and _NOUN_NEXT.match(text, end) is not None)),
         # "fired rockets toward Ashqelon": the place aimed at, taken once incidents are told

@@ -342,3 +342,18 @@ def test_the_country_a_conflict_is_about_is_not_where_the_attack_happened() -> N
                     "The assailants defaced a photography exhibit on the conflict in Ukraine and "
                     "assaulted a German photojournalist with pepper spray.")
     assert loc.country == "United States"
+
+
+def test_a_capital_filed_under_a_region_of_its_own_is_the_city() -> None:
+    # GeoNames files Kyiv under "Kyiv City", beside the oblast the bare name resolves to.
+    loc = _location("Assailants attacked the Russian Embassy in Kiev, Ukraine. There were no "
+                    "reported casualties, although the building was damaged in the attack.")
+    assert loc.name == "Kiev"
+    assert loc.specificity == 1
+
+
+def test_a_small_region_capital_written_bare_is_the_town() -> None:
+    loc = _location("Security forces arrested a suicide bomber equipped with an explosives-laden "
+                    "belt in Lahij, Yemen. The bomber had planned to attack a checkpoint.")
+    assert loc.name == "Lahij"
+    assert loc.specificity == 1

@@ -32,6 +32,7 @@ from incidex.geo.address_parts import (
     Part,
     inside,
     inside_region,
+    namesake_city,
     same_area,
     town_index,
     unit_kinds,
@@ -297,9 +298,7 @@ def _read(parts: list[Part]) -> Address | None:
     part = parts[index]
     if part.unit is None and part.place is not None and part.place.kind == "admin1" and part.resolved:
         # "in Irbil, Iraq": the city, not the governorate of the same name (GTD's city).
-        part.place = next((c for c in part.resolved.toponym.candidates if c.kind == "city"
-                           and c.population >= NAMESAKE_CITY_POPULATION
-                           and same_area(c, part.place)), part.place)
+        part.place = namesake_city(part.place, part.resolved.toponym.candidates) or part.place
     if part.place is None and part.unit in REGION_UNITS and not inside_region(parts[index + 1:]):
         # An unknown province right before its country is a region, not a town; an unknown
         # unit inside a province ("Samorogouan department, Kenedougou province") is the

@@ -3,6 +3,7 @@ what, and which part of a chain is the town GTD codes (see :mod:`incidex.geo.add
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from incidex.geo.gazetteer import Place
@@ -43,8 +44,12 @@ METROPOLIS_POPULATION = 1_000_000
 TRUSTED_CITY_POPULATION = 100_000
 # A bare name before a city this big, written inside its province, is a quarter of it.
 CITY_IN_REGION_POPULATION = 100_000
-# A first-level region named like its capital, written bare, is the city when it is this big.
-NAMESAKE_CITY_POPULATION = 50_000
+# A first-level region named like its capital, written bare, is the city when it is a town
+# ("in Lahij, Yemen", "in Ohrid, Macedonia": GTD codes the city).
+NAMESAKE_CITY_POPULATION = 10_000
+# ... and when the city lies in that region or this close to its point: GeoNames files some
+# capitals under a region of their own ("Kyiv City" beside Kiev oblast).
+NAMESAKE_RADIUS_KM = 100.0
 
 
 @dataclass
@@ -73,6 +78,15 @@ def inside(place: Place, container: Place) -> bool:
         return True  # "Dhaka Division" may follow "Dhaka city"
     radius = ADMIN2_RADIUS_KM if container.kind == "admin2" else CITY_RADIUS_KM
     return distance_km(place, container) <= radius
+
+
+def namesake_city(region: Place, candidates: Iterable[Place]) -> Place | None:
+    """The city a first-level region written bare is named after, among the candidates of
+    the name as written ("Irbil", "Kiev"); None when none is."""
+    return next((c for c in candidates if c.kind == "city" and c.country_code == region.country_code
+                 and c.population >= NAMESAKE_CITY_POPULATION
+                 and (c.admin1_code == region.admin1_code
+                      or distance_km(c, region) <= NAMESAKE_RADIUS_KM)), None)
 
 
 def unit_kinds(unit: str | None) -> tuple[str, ...]:

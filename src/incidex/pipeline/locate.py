@@ -11,7 +11,8 @@ import re
 from collections import Counter
 from functools import cache
 
-from incidex.geo.address import NAMESAKE_CITY_POPULATION, UNIT_WORDS
+from incidex.geo.address import UNIT_WORDS
+from incidex.geo.address_parts import namesake_city
 from incidex.geo.gazetteer import Gazetteer, Place
 from incidex.geo.resolver import specificity
 from incidex.geo.written_towns import written_towns
@@ -346,8 +347,7 @@ def _in_hinted_country(doc: Doc, choice: Span, hints: frozenset[str]) -> Place:
     candidates = choice.attrs.get("candidates") or ()
     if place.kind == "admin1" and choice.text.split()[-1].lower() not in UNIT_WORDS:
         # "in Irbil": the city, not the governorate of the same name (GTD's city).
-        return next((c for c in candidates if c.kind == "city" and c.population >= NAMESAKE_CITY_POPULATION
-                     and (c.country_code, c.admin1_code) == (place.country_code, place.admin1_code)), place)
+        return namesake_city(place, candidates) or place
     if not hints or place.country_code in hints or place.kind not in ("city", "admin2"):
         return place
     if any(s.attrs["place"].country_code == place.country_code and s.text != choice.text

@@ -357,3 +357,11 @@ def test_a_small_region_capital_written_bare_is_the_town() -> None:
                     "belt in Lahij, Yemen. The bomber had planned to attack a checkpoint.")
     assert loc.name == "Lahij"
     assert loc.specificity == 1
+
+
+def test_a_loosely_spelled_town_stays_in_the_one_country_that_has_it() -> None:
+    # "from the US" makes the United States the article's only place; the town is Iraq's.
+    loc = _location("Insurgents attacked the government building in Baqouba. Guards fired back, "
+                    "killing four of them. The attack came before the handover of power from the "
+                    "US to a new Iraqi interim government.")
+    assert loc.country == "Iraq"

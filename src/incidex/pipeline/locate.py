@@ -256,15 +256,15 @@ def _village_before(doc: Doc, choice: Span | None) -> Span | None:
              and s.attrs["kind"] == "city" and s.attrs["locative"] and not s.attrs["demonym"]
              and not _is_group(doc, s)]
     container: Place = choice.attrs["place"]
-    written = [_placed_town(t, container) for t in doc.mentions.get("written_town", [])
+    written = [_placed_town(doc, t, container) for t in doc.mentions.get("written_town", [])
                if t.end <= choice.start]
     return inner_town(doc, choice, known + written) or choice
 
 
-def _placed_town(town: Span, container: Place) -> Span:
+def _placed_town(doc: Doc, town: Span, container: Place) -> Span:
     """A written town as a place: the gazetteer's under a looser spelling, else named at its
     container's point."""
-    spelled = _spelled_town(town.text, container)
+    spelled = _spelled_town_in(doc, town.text, container)
     if spelled is not None:
         return Span(town.start, town.end, town.text, "toponym", {
             "place": spelled, "place_name": spelled.name, "kind": spelled.kind,
@@ -291,17 +291,25 @@ def _written_town(doc: Doc, frame: Frame, region: Span | None, anywhere: bool = 
         return None
     town = (in_clauses or in_sentences)[0]
     container = region.attrs["place"] if region is not None else article_region(doc)[0]
-    spelled = _spelled_town(town.text, container)
+    if container is not None:
+        return _placed_town(doc, town, container)
+    spelled = _spelled_town(town.text, None)
+    return None if spelled is None else Span(town.start, town.end, town.text, "toponym", {
+        "place": spelled, "place_name": spelled.name, "kind": spelled.kind,
+        "demonym": False, "locative": True, "candidates": ()})
+
+
+def _spelled_town_in(doc: Doc, name: str, container: Place) -> Place | None:
+    """A written town under a looser spelling inside its container, else the town of that
+    spelling the gazetteer has in one country only, where the article names that country or
+    its people ("insurgents attacked the building in Baqouba" with "Iraqi" guards and "US"
+    forces: Baqubah, not a town of the United States)."""
+    spelled = _spelled_town(name, container)
     if spelled is not None:
-        return Span(town.start, town.end, town.text, "toponym", {
-            "place": spelled, "place_name": spelled.name, "kind": spelled.kind,
-            "demonym": False, "locative": True, "candidates": ()})
-    if container is None:
-        return None
-    return Span(town.start, town.end, town.text, "toponym", {
-        "place": container, "place_name": container.name, "kind": "city", "name": town.text,
-        "demonym": False, "locative": True, "candidates": (),
-    })
+        return spelled
+    elsewhere = _spelled_town(name, None)
+    named = {s.attrs["place"].country_code for s in doc.mentions.get("toponym", [])}
+    return elsewhere if elsewhere is not None and elsewhere.country_code in named else None
 
 
 def _spelled_town(name: str, container: Place | None) -> Place | None:

@@ -365,3 +365,30 @@ def test_a_loosely_spelled_town_stays_in_the_one_country_that_has_it() -> None:
                     "killing four of them. The attack came before the handover of power from the "
                     "US to a new Iraqi interim government.")
     assert loc.country == "Iraq"
+
+
+def test_a_quarter_before_a_region_named_like_its_city_is_the_city() -> None:
+    loc = _location("A suicide bomber detonated his explosives inside a restaurant in the Mansour "
+                    "neighborhood, Baghdad, Baghdad, Iraq. Ten people were killed.")
+    assert loc.name == "Baghdad"
+    assert loc.specificity == 1
+
+
+def test_a_quarter_before_a_province_stays_the_quarter() -> None:
+    # "Tehran province": the writer means the province, not the city.
+    loc = _location("A magnetic bomb attached to a car exploded near Darrous neighborhood, Tehran "
+                    "province, Iran. A university professor was killed.")
+    assert loc.name == "Darrous"
+
+
+def test_a_side_of_a_city_is_named_as_the_city() -> None:
+    loc = _location("An assailant armed with a knife attacked an Israeli teenager in East Jerusalem "
+                    "city, West Bank and Gaza Strip. The assailant was killed.")
+    assert loc.name == "Jerusalem"
+    assert loc.country == "West Bank and Gaza Strip"
+
+
+def test_a_town_named_for_a_side_of_a_smaller_one_keeps_its_name() -> None:
+    loc = _location("An assailant set fire to a mosque in West Covina, California, United States. "
+                    "There were no casualties.")
+    assert loc.name == "West Covina"

@@ -295,6 +295,7 @@ def _read(parts: list[Part]) -> Address | None:
     if not known:
         return None
     index = town_index(parts)
+    index = _quarter_of_namesake(parts, index)
     part = parts[index]
     if part.unit is None and part.place is not None and part.place.kind == "admin1" and part.resolved:
         # "in Irbil, Iraq": the city, not the governorate of the same name (GTD's city).
@@ -311,6 +312,29 @@ def _read(parts: list[Part]) -> Address | None:
     if outer is None:
         return None
     return Address(parts, parts[0].start, parts[-1].end, outer, part.name, part, False)
+
+
+# Units of a city's quarters ("subdistrict", "locality" and "camp" are as often rural).
+_QUARTERS = frozenset("neighborhood neighbourhood quarter area sector suburb ward".split())
+
+
+def _quarter_of_namesake(parts: list[Part], index: int) -> int:
+    """An unknown quarter before a region named like its city is a quarter of that city
+    ("Mansour neighborhood, Baghdad, Baghdad, Iraq", "Al Laythi area, Benghazi district"):
+    the region's part, which then reads as the city (GTD's city)."""
+    part = parts[index]
+    if part.place is not None or part.unit not in _QUARTERS or index + 1 >= len(parts):
+        return index
+    region = parts[index + 1]
+    # "Darrous neighborhood, Tehran province": the writer means the province, not the city.
+    if region.place is None or region.place.kind != "admin1" or region.resolved is None or (
+            region.unit not in (None, "district")):
+        return index
+    city = namesake_city(region.place, region.resolved.toponym.candidates)
+    if city is None:
+        return index
+    region.place = city
+    return index + 1
 
 
 def _holder(part: Part, inner: Place, container: Place | None) -> Place | None:

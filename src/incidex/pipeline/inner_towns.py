@@ -1,4 +1,4 @@
-"""A village written right before the place it lies in or near.
+"""A village written right before the place it lies in or near; a city written by its side.
 
 Reports place a small place by a bigger one: "in Kufr Deek in the Salfit area", "near the
 settlement of Ateret near Ramallah", "near Simuluguri, in Sibsagar district", "in Gaur
@@ -9,14 +9,16 @@ locate stage would otherwise take the bigger place it does know.
 
 The bigger place gives way when it is a region or district, or a town small enough not to be
 a city whose quarters and surroundings GTD codes as the city itself, with ``vicinity`` ("in
-Adhamiya in Baghdad", "in Geleri, near Maiduguri" stay the city).
+Adhamiya in Baghdad", "in Geleri, near Maiduguri" stay the city). For the same reason a side
+of a city ("East Jerusalem") is named as the city.
 """
 
 from __future__ import annotations
 
 import re
 
-from incidex.geo.gazetteer import Place
+from incidex.geo.gazetteer import Gazetteer, Place
+from incidex.geo.resolver import distance_km
 from incidex.pipeline.doc import Doc, Span
 
 # A town this big, written as what a name lies "in", is a city whose quarters GTD codes as
@@ -92,3 +94,26 @@ def _region(doc: Doc, choice: Span) -> bool:
     if choice.attrs["kind"] in ("admin1", "admin2", "region"):
         return True
     return _AREA_AFTER.match(doc.text, choice.end) is not None
+
+
+_POINTED = re.compile(r"(?:East|West|North|South|Central)\s+(?P<city>[A-Z].*)")
+# A city's side lies this close to the city's own point, in a city this big and bigger than
+# the side: "West Covina" and "West Palm Beach" are towns of their own.
+_SIDE_KM = 25.0
+_SIDED_CITY_POPULATION = 100_000
+
+
+def whole_city(choice: Span) -> Span:
+    """A side of a city ("East Jerusalem", "North Jakarta") named as the city, as GTD names
+    the municipality; the side's point and country stay."""
+    place: Place = choice.attrs["place"]
+    written = str(choice.attrs.get("mention") or choice.text)
+    pointed = _POINTED.fullmatch(written)
+    if place.kind != "city" or choice.attrs.get("name") or pointed is None:
+        return choice
+    city = pointed.group("city")
+    if not any(c.kind == "city" and distance_km(c, place) <= _SIDE_KM
+               and c.population >= max(_SIDED_CITY_POPULATION, place.population)
+               for c in Gazetteer.default().candidates(city)):
+        return choice
+    return Span(choice.start, choice.end, choice.text, choice.label, {**choice.attrs, "mention": city})

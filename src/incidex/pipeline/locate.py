@@ -14,12 +14,12 @@ from functools import cache
 from incidex.geo.address import UNIT_WORDS
 from incidex.geo.address_parts import namesake_city
 from incidex.geo.gazetteer import Gazetteer, Place
-from incidex.geo.resolver import distance_km, specificity
+from incidex.geo.resolver import specificity
 from incidex.geo.written_towns import written_towns
 from incidex.groups import GroupLexicon
 from incidex.pipeline.doc import Doc, Span
 from incidex.pipeline.frames import Frame
-from incidex.pipeline.inner_towns import inner_town
+from incidex.pipeline.inner_towns import inner_town, whole_city
 from incidex.pipeline.registry import register_stage
 
 _POSSESSIVE = re.compile(r"[’']s?\b")
@@ -150,7 +150,7 @@ def frame_location(doc: Doc, frame: Frame) -> None:
     choice = _village_before(doc, choice)
     hints = _hinted_countries(doc)
     if choice is not None:
-        choice = _whole_city(choice)
+        choice = whole_city(choice)
         place: Place = _in_hinted_country(doc, choice, hints)
         name = choice.attrs.get("name")
         frame.location = {"place": place, "evidence": [choice], "name": name,
@@ -170,29 +170,6 @@ def frame_location(doc: Doc, frame: Frame) -> None:
     if region is not None:
         frame.location = {"place": region, "evidence": evidence,
                           "specificity": specificity(region)}
-
-
-_POINTED = re.compile(r"(?:East|West|North|South|Central)\s+(?P<city>[A-Z].*)")
-# A city's side lies this close to the city's own point, in a city this big and bigger than
-# the side: "West Covina" and "West Palm Beach" are towns of their own.
-_SIDE_KM = 25.0
-_SIDED_CITY_POPULATION = 100_000
-
-
-def _whole_city(choice: Span) -> Span:
-    """A side of a city ("East Jerusalem", "North Jakarta") named as the city, as GTD names
-    the municipality; the side's point and country stay."""
-    place: Place = choice.attrs["place"]
-    written = str(choice.attrs.get("mention") or choice.text)
-    pointed = _POINTED.fullmatch(written)
-    if place.kind != "city" or choice.attrs.get("name") or pointed is None:
-        return choice
-    city = pointed.group("city")
-    if not any(c.kind == "city" and distance_km(c, place) <= _SIDE_KM
-               and c.population >= max(_SIDED_CITY_POPULATION, place.population)
-               for c in Gazetteer.default().candidates(city)):
-        return choice
-    return Span(choice.start, choice.end, choice.text, choice.label, {**choice.attrs, "mention": city})
 
 
 def _mark_references(doc: Doc) -> None:

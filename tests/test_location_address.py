@@ -291,3 +291,104 @@ def test_the_one_city_an_article_names_places_an_unplaced_attack() -> None:
                     "headquarters of the philanthropic organization, by holding a gun to the head "
                     "of a teenage girl.  He then shot six women working there, killing one of them.")
     assert loc.name == "Seattle"
+
+
+def test_a_village_written_in_a_small_town_is_the_incident_s_town() -> None:
+    loc = _location("Militants entered a house in Mangota-Marmat in Doda district, "
+                    "Jammu and Kashmir, India, and shot dead the owner's wife.")
+    assert loc.name == "Mangota-Marmat"
+    assert loc.country == "India"
+
+
+def test_a_village_near_a_small_town_is_the_incident_s_town() -> None:
+    loc = _location("Two Israelis were wounded in a shooting attack on their car near the "
+                    "settlement of Ateret near Ramallah, West Bank.")
+    assert loc.name == "Ateret"
+
+
+def test_a_village_near_a_big_city_gives_way_to_the_city() -> None:
+    # GTD codes the city, in its vicinity, for what happens just outside a big one.
+    loc = _location("Two civilians were injured by a roadside bomb in Sadiyah, a town east of "
+                    "Baqubah, Iraq.")
+    assert loc.name == "Baqubah"
+
+
+def test_a_known_town_before_its_district_address_wins_over_the_district() -> None:
+    loc = _location("Two men threw a bomb at a medicine shop in Gaur municipality area in "
+                    "Rautahat district, Naraynai province, Nepal, injuring six persons.")
+    assert loc.name == "Gaur"
+
+
+def test_the_settlement_of_a_bloc_is_the_settlement_not_the_bloc() -> None:
+    loc = _location("An armored vehicle carrying school children was fired on near the Qatif "
+                    "Bloc settlement of Morag, Gaza Strip.")
+    assert loc.name != "Qatif Bloc"
+
+
+def test_a_place_after_an_arabic_article_is_locative() -> None:
+    loc = _location("The body of a Palestinian man was found shot dead in al-Birah near "
+                    "Ramallah, West Bank.")
+    assert "Birah" in str(loc.name)
+
+
+def test_a_named_station_after_an_arabic_article_is_no_town() -> None:
+    loc = _location("A woman suicide bomber blew herself up at the al-Sharqi police station in "
+                    "Baqubah, Iraq, killing a policeman.")
+    assert loc.name == "Baqubah"
+
+
+def test_the_country_a_conflict_is_about_is_not_where_the_attack_happened() -> None:
+    loc = _location("Assailants attacked an art gallery in Chelsea, New York City, United States. "
+                    "The assailants defaced a photography exhibit on the conflict in Ukraine and "
+                    "assaulted a German photojournalist with pepper spray.")
+    assert loc.country == "United States"
+
+
+def test_a_capital_filed_under_a_region_of_its_own_is_the_city() -> None:
+    # GeoNames files Kyiv under "Kyiv City", beside the oblast the bare name resolves to.
+    loc = _location("Assailants attacked the Russian Embassy in Kiev, Ukraine. There were no "
+                    "reported casualties, although the building was damaged in the attack.")
+    assert loc.name == "Kiev"
+    assert loc.specificity == 1
+
+
+def test_a_small_region_capital_written_bare_is_the_town() -> None:
+    loc = _location("Security forces arrested a suicide bomber equipped with an explosives-laden "
+                    "belt in Lahij, Yemen. The bomber had planned to attack a checkpoint.")
+    assert loc.name == "Lahij"
+    assert loc.specificity == 1
+
+
+def test_a_loosely_spelled_town_stays_in_the_one_country_that_has_it() -> None:
+    # "from the US" makes the United States the article's only place; the town is Iraq's.
+    loc = _location("Insurgents attacked the government building in Baqouba. Guards fired back, "
+                    "killing four of them. The attack came before the handover of power from the "
+                    "US to a new Iraqi interim government.")
+    assert loc.country == "Iraq"
+
+
+def test_a_quarter_before_a_region_named_like_its_city_is_the_city() -> None:
+    loc = _location("A suicide bomber detonated his explosives inside a restaurant in the Mansour "
+                    "neighborhood, Baghdad, Baghdad, Iraq. Ten people were killed.")
+    assert loc.name == "Baghdad"
+    assert loc.specificity == 1
+
+
+def test_a_quarter_before_a_province_stays_the_quarter() -> None:
+    # "Tehran province": the writer means the province, not the city.
+    loc = _location("A magnetic bomb attached to a car exploded near Darrous neighborhood, Tehran "
+                    "province, Iran. A university professor was killed.")
+    assert loc.name == "Darrous"
+
+
+def test_a_side_of_a_city_is_named_as_the_city() -> None:
+    loc = _location("An assailant armed with a knife attacked an Israeli teenager in East Jerusalem "
+                    "city, West Bank and Gaza Strip. The assailant was killed.")
+    assert loc.name == "Jerusalem"
+    assert loc.country == "West Bank and Gaza Strip"
+
+
+def test_a_town_named_for_a_side_of_a_smaller_one_keeps_its_name() -> None:
+    loc = _location("An assailant set fire to a mosque in West Covina, California, United States. "
+                    "There were no casualties.")
+    assert loc.name == "West Covina"

@@ -38,3 +38,7 @@ def test_a_name_before_settlement_or_after_kibbutz_of_is_a_town() -> None:
     assert _names("Two militants attacked the kibbutz of Kerem Shalom, near the border.") == [
         "Kerem Shalom"]
     assert _names("Shots were fired at the Homesh bus.") == []
+
+
+def test_a_housing_estate_is_no_town() -> None:
+    assert "Millburn Estate" not in _names("A pipe bomb was thrown at a home in Millburn Estate.")

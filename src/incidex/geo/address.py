@@ -1,4 +1,5 @@
-"""Address chains: how reports write where something happened.
+"""Address chains: how reports write where something happened (their parts, units and the
+town a chain names: :mod:`incidex.geo.address_parts`).
 
 Reports, and GTD summaries above all, put a place inside its containers, innermost first:
 "in Qamishli city, Al Hasakah governorate, Syria", "in Reno, Washoe county, Nevada",
@@ -20,35 +21,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from incidex.geo.address_parts import (
+    FACILITY_WORDS,
+    NAMESAKE_CITY_POPULATION,
+    REGION_UNITS,
+    SETTLEMENT_UNITS,
+    SUB_CITY_UNITS,
+    TRUSTED_CITY_POPULATION,
+    UNIT_WORDS,
+    Part,
+    inside,
+    inside_region,
+    namesake_city,
+    same_area,
+    town_index,
+    unit_kinds,
+)
 from incidex.geo.gazetteer import Gazetteer, Place
-from incidex.geo.resolver import Resolved, distance_km
+from incidex.geo.resolver import Resolved
 
-# Words written after a name that say what kind of unit it is ("Qamishli city").
-SETTLEMENT_UNITS = frozenset(
-    "city town village hamlet municipality township settlement kibbutz moshav".split()
-)
-# Parts of a city: GTD codes the city they belong to.
-SUB_CITY_UNITS = frozenset(
-    "neighborhood neighbourhood suburb quarter area sector district locality subdistrict "
-    "sub-district ward colony camp".split()
-)
-# Units above a town: a part written so is a region, never the incident's town.
-REGION_UNITS = frozenset(
-    "province governorate state region county department prefecture oblast division "
-    "emirate parish zone".split()
-)
-# The last word of a building's, a street's or an organisation's name: "Mitchell International
-# Airport, Milwaukee" is an airport of Milwaukee, "Kent State University" no town.
-FACILITY_WORDS = frozenset(
-    "university college school academy hospital clinic mosque church temple synagogue cathedral "
-    "monastery shrine hotel market bazaar mall plaza street streets road roads avenue drive lane "
-    "boulevard highway square bridge airport airfield station stadium park prison jail base "
-    "embassy consulate ministry office building center centre house palace hall tower towers "
-    "museum library theater theatre factory plant refinery club bank company corporation party "
-    "parliament congress assembly council court army police brigade brigades organization "
-    "organisation committee union association institute agency".split()
-)
-UNIT_WORDS = _UNITS = SETTLEMENT_UNITS | SUB_CITY_UNITS | REGION_UNITS
+__all__ = ["FACILITY_WORDS", "NAMESAKE_CITY_POPULATION", "UNIT_WORDS", "Address", "read_chains"]
+
+_UNITS = UNIT_WORDS
+
 _UNIT_ALT = "|".join(sorted(_UNITS, key=len, reverse=True))
 # A name: capitalised words, with the lowercase particles of Arabic, Spanish, Dutch... names
 # and abbreviations such as "D.C." or "U.S.A.".
@@ -76,31 +71,6 @@ _COMMA = re.compile(r"\s*,\s*")
 _OF = re.compile(r"\s+(?:of|in)\s+")
 # After a chain, a list goes on: "in Kabul, Kandahar and Herat" is three places, not one.
 _LIST_GOES_ON = re.compile(r",?\s+(?:and|or)\s+(?:the\s+)?[A-Z]")
-# A city part lies this close to the city it is said to be in (a neighbourhood's point).
-CITY_RADIUS_KM = 40.0
-ADMIN2_RADIUS_KM = 120.0
-# A bare name before a city this big is a quarter of it; GTD codes the city.
-METROPOLIS_POPULATION = 1_000_000
-# A city this big keeps its own reading when the region written after it has none holding it.
-TRUSTED_CITY_POPULATION = 100_000
-# A bare name before a city this big, written inside its province, is a quarter of it.
-CITY_IN_REGION_POPULATION = 100_000
-# A first-level region named like its capital, written bare, is the city when it is this big.
-NAMESAKE_CITY_POPULATION = 50_000
-
-
-@dataclass
-class Part:
-    """One part of an address chain, with what it resolved to once read inside the others."""
-
-    start: int
-    end: int  # end of the name, without the unit word
-    name: str
-    unit: str | None
-    resolved: Resolved | None
-    place: Place | None = None
-
-
 @dataclass
 class Address:
     """A chain of parts and the place of its innermost settlement, as GTD codes it."""
@@ -114,29 +84,6 @@ class Address:
     settled: bool  # whether ``place`` is the part itself (not a container standing in)
 
 
-def _inside(place: Place, container: Place) -> bool:
-    if container.kind in ("continent", "region"):
-        return True
-    if place.country_code != container.country_code:
-        return False
-    if container.kind == "country":
-        return True
-    if container.kind == "admin1":
-        return place.admin1_code == container.admin1_code or place.kind == "country"
-    if place.kind in ("admin1", "country"):
-        return True  # "Dhaka Division" may follow "Dhaka city"
-    radius = ADMIN2_RADIUS_KM if container.kind == "admin2" else CITY_RADIUS_KM
-    return distance_km(place, container) <= radius
-
-
-def _unit_kinds(unit: str | None) -> tuple[str, ...]:
-    if unit in SETTLEMENT_UNITS:
-        return ("city",)
-    if unit in REGION_UNITS or unit == "district":
-        return ("admin1", "admin2")
-    return ()
-
-
 def _reread(part: Part, container: Place | None) -> Place | None:
     """The part's place read inside its container: its own reading if that lies inside,
     else its most likely candidate inside; None when no place of that name lies inside."""
@@ -144,22 +91,22 @@ def _reread(part: Part, container: Place | None) -> Place | None:
         return _looked_up(part, container)
     own = part.resolved.place
     candidates = part.resolved.toponym.candidates
-    kinds = _unit_kinds(part.unit)
+    kinds = unit_kinds(part.unit)
     if own is not None and part.resolved.toponym.is_demonym:
         return None
     if container is None:
         if own is not None and kinds and own.kind not in kinds:
-            return next((c for c in candidates if c.kind in kinds and _same_area(c, own)), own)
+            return next((c for c in candidates if c.kind in kinds and same_area(c, own)), own)
         return own
     if kinds and container.kind in kinds and container in candidates:
         return container  # "Paphos city, Paphos district": the city of the district's name
-    inside = [c for c in candidates if _inside(c, container) and c.geonameid != container.geonameid]
-    if own is not None and own in inside and (not kinds or own.kind in kinds):
+    held = [c for c in candidates if inside(c, container) and c.geonameid != container.geonameid]
+    if own is not None and own in held and (not kinds or own.kind in kinds):
         return own
     if kinds:
-        inside = sorted(inside, key=lambda c: c.kind not in kinds)  # stable: prior order kept
-    if inside:
-        return inside[0]
+        held = sorted(held, key=lambda c: c.kind not in kinds)  # stable: prior order kept
+    if held:
+        return held[0]
     if kinds == ("city",):
         # "Kiev city, Kiev oblast": GeoNames files the capital under its own region.
         city = next((c for c in candidates if c.kind == "city"
@@ -176,13 +123,9 @@ def _looked_up(part: Part, container: Place | None) -> Place | None:
     direction), looked up by its whole name inside its container."""
     if container is None or container.kind not in ("country", "admin1", "admin2"):
         return None
-    kinds = _unit_kinds(part.unit) or ("city", "admin2")
+    kinds = unit_kinds(part.unit) or ("city", "admin2")
     return next((c for c in Gazetteer.default().candidates(part.name)
-                 if c.kind in kinds and _inside(c, container)), None)
-
-
-def _same_area(a: Place, b: Place) -> bool:
-    return a.country_code == b.country_code and a.admin1_code == b.admin1_code
+                 if c.kind in kinds and inside(c, container)), None)
 
 
 def read_chains(text: str, resolved: list[Resolved], cue: re.Pattern[str]) -> list[Address]:
@@ -251,7 +194,7 @@ def _split_region(part: Part, by_start: dict[int, Resolved]) -> list[Part]:
             name = part.name[: start - part.start].strip()
             # Only where the words before it are a town of that region, so that names with a
             # place in them ("Zamboanga del Sur", "Radio Television Afghanistan") stay whole.
-            if not name or not any(c.kind == "city" and _inside(c, place)
+            if not name or not any(c.kind == "city" and inside(c, place)
                                    for c in Gazetteer.default().candidates(name)):
                 break
             town = Part(part.start, part.start + len(name), name, None, by_start.get(part.start))
@@ -351,14 +294,13 @@ def _read(parts: list[Part]) -> Address | None:
     known = [p for p in parts if p.place is not None]
     if not known:
         return None
-    index = _town_index(parts)
+    index = town_index(parts)
+    index = _quarter_of_namesake(parts, index)
     part = parts[index]
     if part.unit is None and part.place is not None and part.place.kind == "admin1" and part.resolved:
         # "in Irbil, Iraq": the city, not the governorate of the same name (GTD's city).
-        part.place = next((c for c in part.resolved.toponym.candidates if c.kind == "city"
-                           and c.population >= NAMESAKE_CITY_POPULATION
-                           and _same_area(c, part.place)), part.place)
-    if part.place is None and part.unit in REGION_UNITS and not _inside_region(parts[index + 1:]):
+        part.place = namesake_city(part.place, part.resolved.toponym.candidates) or part.place
+    if part.place is None and part.unit in REGION_UNITS and not inside_region(parts[index + 1:]):
         # An unknown province right before its country is a region, not a town; an unknown
         # unit inside a province ("Samorogouan department, Kenedougou province") is the
         # smallest place the text gives, which GTD codes as the city.
@@ -372,12 +314,35 @@ def _read(parts: list[Part]) -> Address | None:
     return Address(parts, parts[0].start, parts[-1].end, outer, part.name, part, False)
 
 
+# Units of a city's quarters ("subdistrict", "locality" and "camp" are as often rural).
+_QUARTERS = frozenset("neighborhood neighbourhood quarter area sector suburb ward".split())
+
+
+def _quarter_of_namesake(parts: list[Part], index: int) -> int:
+    """An unknown quarter before a region named like its city is a quarter of that city
+    ("Mansour neighborhood, Baghdad, Baghdad, Iraq", "Al Laythi area, Benghazi district"):
+    the region's part, which then reads as the city (GTD's city)."""
+    part = parts[index]
+    if part.place is not None or part.unit not in _QUARTERS or index + 1 >= len(parts):
+        return index
+    region = parts[index + 1]
+    # "Darrous neighborhood, Tehran province": the writer means the province, not the city.
+    if region.place is None or region.place.kind != "admin1" or region.resolved is None or (
+            region.unit not in (None, "district")):
+        return index
+    city = namesake_city(region.place, region.resolved.toponym.candidates)
+    if city is None:
+        return index
+    region.place = city
+    return index + 1
+
+
 def _holder(part: Part, inner: Place, container: Place | None) -> Place | None:
     if part.resolved is None:
         return None
     return next((c for c in part.resolved.toponym.candidates
-                 if c.kind in ("admin1", "admin2", "country") and _inside(inner, c)
-                 and (container is None or _inside(c, container))), None)
+                 if c.kind in ("admin1", "admin2", "country") and inside(inner, c)
+                 and (container is None or inside(c, container))), None)
 
 
 def _region_reading(part: Part | None) -> Place | None:
@@ -387,62 +352,3 @@ def _region_reading(part: Part | None) -> Place | None:
     return next((c for c in part.resolved.toponym.candidates if c.kind == "admin1"
                  and c.country_code == part.place.country_code), None)
 
-
-def _town_index(parts: list[Part]) -> int:
-    """Which part of a chain is the town GTD codes: the innermost, unless it is a part of a
-    town written after it.
-
-    A part the text itself calls a city wins over the village, area or neighbourhood before
-    it ("Nuaymiyah area, Fallujah city": Fallujah; a village stays itself); so does a town after one or more
-    quarters ("Nasteho area, Wadajir neighborhood, Mogadishu city") or a big city after a
-    bare name ("Qibbah, Tripoli, Lebanon").
-    """
-    for index in range(1, len(parts)):
-        if parts[index].unit == "city" and all(
-                p.unit not in REGION_UNITS | SETTLEMENT_UNITS for p in parts[:index]):
-            return index
-    index = 0
-    while index + 1 < len(parts) and parts[index].unit in SUB_CITY_UNITS - {"district"} and (
-            parts[index + 1].unit in SUB_CITY_UNITS - {"district"}):
-        index += 1
-    if index + 1 < len(parts) and _city_level(parts[index + 1]) and (
-            parts[index].unit in SUB_CITY_UNITS or _within_big_city(parts[index], parts[index + 1])
-            or _city_in_region(parts[index], parts[index + 1], parts[index + 2:])):
-        index += 1
-    return index
-
-
-def _inside_region(outer: list[Part]) -> bool:
-    """Whether the next part of a chain is a first-level region (by its unit or its place)."""
-    if not outer:
-        return False
-    nxt = outer[0]
-    if nxt.place is not None:
-        return nxt.place.kind in ("admin1", "admin2")
-    return nxt.unit in REGION_UNITS
-
-
-def _within_big_city(part: Part, city: Part) -> bool:
-    """A name written before a metropolis is one of its quarters ("Babu Bazar, Dhaka")."""
-    if part.unit is not None or city.place is None or city.place.population < METROPOLIS_POPULATION:
-        return False
-    return part.place is None or (part.place.kind == "city" and _inside(part.place, city.place))
-
-
-def _city_in_region(part: Part, city: Part, outer: list[Part]) -> bool:
-    """A bare name before a city that is written inside its province is a quarter of that
-    city ("Albu Eitha, Ramadi, Al Anbar, Iraq"): the city is what the writer placed in the
-    province."""
-    if part.unit is not None or city.unit is not None or city.place is None or not outer:
-        return False
-    if city.place.population < CITY_IN_REGION_POPULATION or not _inside_region(outer):
-        return False
-    return part.place is None or (part.place.kind == "city" and _inside(part.place, city.place))
-
-
-def _city_level(part: Part) -> bool:
-    if part.unit in SETTLEMENT_UNITS:
-        return True
-    if part.unit is not None:
-        return False
-    return part.place is not None and part.place.kind == "city"

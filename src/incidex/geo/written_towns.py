@@ -31,7 +31,7 @@ _NOT_TOWN_WORDS = FACILITY_WORDS | frozenset(
     "camp port force forces front movement group province governorate state region county "
     "district department valley river lake mountain mountains mount island islands sea ocean "
     "gulf desert forest coast border strip zone intersection junction crossing roundabout "
-    "checkpoint".split()
+    "checkpoint gate estate estates gardens terrace crescent".split()
 )
 _CALENDAR = frozenset(
     "january february march april may june july august september october november december "

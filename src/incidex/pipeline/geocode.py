@@ -31,7 +31,9 @@ _LOCATIVE = re.compile(
     r"(?<!crossed\s)(?<!came\s)(?<!returning\s)(?<!fled\s)(?<!smuggled\s)from)"
     r"\s+(?:the\s+)?"
     r"(?:(?:northern|southern|eastern|western|central|restive|volatile|capital|town|city|downtown|"
-    r"village|province|of)\s+)*|\b(?:north|south|east|west)\s+of\s+)$",
+    r"village|province|of)\s+)*|\b(?:north|south|east|west)\s+of\s+)"
+    # "in al-Birah": the article of an Arabic name the toponym's span leaves out.
+    r"(?:[ae]l-)?$",
     re.IGNORECASE,
 )
 # Before an unknown first part of an address chain: a locative word or an attack verb
@@ -70,6 +72,10 @@ _REFERENCE = re.compile(
     r"\w['’]?\s*[,(]\s*(?:about\s+|some\s+|just\s+)?(?:[\d,.]+\s*(?:km|kilometers|kilometres|"
     r"miles)\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?"
     r"(?:(?:town|city|capital)\s+(?:of\s+)?)?$", re.IGNORECASE)
+# "the conflict in Ukraine", "the war in Iraq": the place a cause or topic is about, not where
+# anything here happened.
+_TOPIC = re.compile(r"\b(?:conflicts?|wars?|crisis|occupation|involvement|intervention|presence|"
+                    r"polic(?:y|ies))\s+(?:in|on|over)\s+(?:the\s+)?$", re.IGNORECASE)
 _FIRED = r"\b(?:fired|firing|fire|launched|launching|lobbed)\b[^.;]{0,40}?"
 _AIMED = re.compile(rf"(?:\btowards?|{_FIRED}\b(?:on|at|into))\s+"
                     r"(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?$",
@@ -103,7 +109,8 @@ def _toponym_span(text: str, place: Place, start: int, end: int, demonym: bool) 
     # "US forces", "the U.S. embassy": a country's name used as its adjective ("American").
     attributive = place.kind == "country" and _ATTRIBUTIVE.match(text, end) is not None
     # "at the Stina pub", "in the Rein petroleum company": the name of a facility.
-    facility = before.endswith(("the ", "The ")) and _LOWER_NOUN.match(text, end) is not None
+    facility = before.endswith(("the ", "The ", "the al-", "the el-")) and (
+        _LOWER_NOUN.match(text, end) is not None)
     # "Union Station in Denver", "at Kent State University": a building named after a place.
     named = _NAME_GOES_ON.match(text, end)
     # The place's own name may end in such a word ("Falls Church", "Seaside Park").
@@ -117,7 +124,7 @@ def _toponym_span(text: str, place: Place, start: int, end: int, demonym: bool) 
         "demonym": demonym or attributive,
         "attributive": attributive,
         "locative": not (demonym or attributive) and not facility and _REFERENCE.search(before) is None
-        and _ORIGIN.search(before) is None and (
+        and _ORIGIN.search(before) is None and _TOPIC.search(before) is None and (
             _LOCATIVE.search(before) is not None
             or (_IN_A.search(before) is not None and _NOUN_NEXT.match(text, end) is not None)),
         # "fired rockets toward Ashqelon": the place aimed at, taken once incidents are told
@@ -194,5 +201,8 @@ def _address_span(text: str, address: Address) -> Span:
         "name": address.name,
         "mention": text[part.start:part.end] if address.settled else None,
         "kind": "city" if address.name else address.place.kind,
+        # The unit written after the part ("Gumla district"): a district stands in for the
+        # town only until the text names a village in it.
+        "unit": part.unit,
     })
     return span

@@ -11,13 +11,15 @@ import re
 from collections import Counter
 from functools import cache
 
-from incidex.geo.address import NAMESAKE_CITY_POPULATION, UNIT_WORDS
+from incidex.geo.address import UNIT_WORDS
+from incidex.geo.address_parts import namesake_city
 from incidex.geo.gazetteer import Gazetteer, Place
 from incidex.geo.resolver import specificity
 from incidex.geo.written_towns import written_towns
 from incidex.groups import GroupLexicon
 from incidex.pipeline.doc import Doc, Span
 from incidex.pipeline.frames import Frame
+from incidex.pipeline.inner_towns import inner_town, whole_city
 from incidex.pipeline.registry import register_stage
 
 _POSSESSIVE = re.compile(r"[’']s?\b")
@@ -145,8 +147,10 @@ def frame_location(doc: Doc, frame: Frame) -> None:
     if choice is None:
         choice = _only_city(doc, article_region(doc)[0])
     choice = _keep_to_dateline(doc, choice)
+    choice = _village_before(doc, choice)
     hints = _hinted_countries(doc)
     if choice is not None:
+        choice = whole_city(choice)
         place: Place = _in_hinted_country(doc, choice, hints)
         name = choice.attrs.get("name")
         frame.location = {"place": place, "evidence": [choice], "name": name,
@@ -244,6 +248,33 @@ def _keep_to_dateline(doc: Doc, choice: Span | None) -> Span | None:
         there) or dateline
 
 
+def _village_before(doc: Doc, choice: Span | None) -> Span | None:
+    """The village written right before the chosen place, where that place only locates it
+    ("in Kufr Deek in the Salfit area"; see :mod:`incidex.pipeline.inner_towns`)."""
+    if choice is None:
+        return None
+    known = [s for s in doc.mentions.get("toponym", []) if s.end <= choice.start
+             and s.attrs["kind"] == "city" and s.attrs["locative"] and not s.attrs["demonym"]
+             and not _is_group(doc, s)]
+    container: Place = choice.attrs["place"]
+    written = [_placed_town(doc, t, container) for t in doc.mentions.get("written_town", [])
+               if t.end <= choice.start]
+    return inner_town(doc, choice, known + written) or choice
+
+
+def _placed_town(doc: Doc, town: Span, container: Place) -> Span:
+    """A written town as a place: the gazetteer's under a looser spelling, else named at its
+    container's point."""
+    spelled = _spelled_town_in(doc, town.text, container)
+    if spelled is not None:
+        return Span(town.start, town.end, town.text, "toponym", {
+            "place": spelled, "place_name": spelled.name, "kind": spelled.kind,
+            "demonym": False, "locative": True, "candidates": ()})
+    return Span(town.start, town.end, town.text, "toponym", {
+        "place": container, "place_name": container.name, "kind": "city", "name": town.text,
+        "demonym": False, "locative": True, "candidates": ()})
+
+
 def _written_town(doc: Doc, frame: Frame, region: Span | None, anywhere: bool = False
                   ) -> Span | None:
     """A town the gazetteer does not know, written after "in" or "near" in the incident's
@@ -261,17 +292,25 @@ def _written_town(doc: Doc, frame: Frame, region: Span | None, anywhere: bool = 
         return None
     town = (in_clauses or in_sentences)[0]
     container = region.attrs["place"] if region is not None else article_region(doc)[0]
-    spelled = _spelled_town(town.text, container)
+    if container is not None:
+        return _placed_town(doc, town, container)
+    spelled = _spelled_town(town.text, None)
+    return None if spelled is None else Span(town.start, town.end, town.text, "toponym", {
+        "place": spelled, "place_name": spelled.name, "kind": spelled.kind,
+        "demonym": False, "locative": True, "candidates": ()})
+
+
+def _spelled_town_in(doc: Doc, name: str, container: Place) -> Place | None:
+    """A written town under a looser spelling inside its container, else the town of that
+    spelling the gazetteer has in one country only, where the article names that country or
+    its people ("insurgents attacked the building in Baqouba" with "Iraqi" guards and "US"
+    forces: Baqubah, not a town of the United States)."""
+    spelled = _spelled_town(name, container)
     if spelled is not None:
-        return Span(town.start, town.end, town.text, "toponym", {
-            "place": spelled, "place_name": spelled.name, "kind": spelled.kind,
-            "demonym": False, "locative": True, "candidates": ()})
-    if container is None:
-        return None
-    return Span(town.start, town.end, town.text, "toponym", {
-        "place": container, "place_name": container.name, "kind": "city", "name": town.text,
-        "demonym": False, "locative": True, "candidates": (),
-    })
+        return spelled
+    elsewhere = _spelled_town(name, None)
+    named = {s.attrs["place"].country_code for s in doc.mentions.get("toponym", [])}
+    return elsewhere if elsewhere is not None and elsewhere.country_code in named else None
 
 
 def _spelled_town(name: str, container: Place | None) -> Place | None:
@@ -317,8 +356,7 @@ def _in_hinted_country(doc: Doc, choice: Span, hints: frozenset[str]) -> Place:
     candidates = choice.attrs.get("candidates") or ()
     if place.kind == "admin1" and choice.text.split()[-1].lower() not in UNIT_WORDS:
         # "in Irbil": the city, not the governorate of the same name (GTD's city).
-        return next((c for c in candidates if c.kind == "city" and c.population >= NAMESAKE_CITY_POPULATION
-                     and (c.country_code, c.admin1_code) == (place.country_code, place.admin1_code)), place)
+        return namesake_city(place, candidates) or place
     if not hints or place.country_code in hints or place.kind not in ("city", "admin2"):
         return place
     if any(s.attrs["place"].country_code == place.country_code and s.text != choice.text

@@ -277,6 +277,8 @@ def _read_clause(clause: Span) -> list[Statement]:
             parts.append("one " + other if named else other)
             first = other_start
             joint = joined_before(text, other_start)
+        if len(parts) == 1 and SINGULAR_AUX.match(match.group()) and count_phrase(phrase) == (2, None, False):
+            parts = ["one " + phrase]  # "a neighbor of the victims, X, was also killed": one
         if len(parts) > 1 and PROPER.fullmatch(parts[0]) and not QUANTITY.match(parts[0]):
             parts[0] = "one " + parts[0]  # "Singh and Kerketta were killed": two people
         end = match.end()

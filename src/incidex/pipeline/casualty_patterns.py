@@ -93,7 +93,12 @@ CONJUNCT = re.compile(
     r"eleven|twelve|several|dozens|a|an)\s+(?:other\s+)?[\w-]+)\b(?!\s+(?:were|was|had|have|are)\b)",
     re.IGNORECASE,
 )
-NAMED = re.compile(r"(?:[A-Z][\w.'-]*\s+){1,7}[A-Z][\w'-]*[^s\W]$")
+#: A word of a name: capitalised, or an Arabic article joined to one ("al-Fattal"); a
+#: lower-case particle may link two ("Osama bin Laden", "Jose de la Cruz").
+_NAME_START = r"(?:[A-Z]|(?:al|el|ad|ar|as|an|at|az|ash)-[A-Z])"
+_NAME_WORD = rf"{_NAME_START}[\w.'-]*"
+_NAME_LINK = r"(?:(?:bin|ibn|de|da|del|della|di|dos|du|van|von|der|den|la|le)\s+){0,2}"
+NAMED = re.compile(rf"(?:{_NAME_WORD}\s+{_NAME_LINK}){{1,7}}{_NAME_WORD}[^s\W]$")
 _ATTACKER = r"(?P<who>(?:suicide\s+)?(?:bomber|attacker|assailant|gunman|perpetrator|hijacker|shooter)s?)"
 BESIDES = re.compile(rf"\b(?:in\s+addition\s+to|besides|apart\s+from)\s+(?:the\s+|all\s+)?"
                       rf"(?:(?P<n>[\w-]+)\s+)??{_ATTACKER}\b", re.IGNORECASE)
@@ -146,7 +151,7 @@ BODIES = re.compile(
     re.IGNORECASE,
 )
 #: A bare name in a list of the dead: "Roshan and his driver".
-PROPER = re.compile(r"(?:[A-Z][\w'-]+\s+){0,3}[A-Z][\w'-]*[a-z]")
+PROPER = re.compile(rf"(?:{_NAME_START}[\w'-]+\s+{_NAME_LINK}){{0,3}}{_NAME_START}[\w'-]*[a-z]")
 CALENDAR = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|"
                        r"april|may|june|july|august|september|october|november|december\b")
 #: A noun phrase after these is no subject of its own: "In addition to the five assailants,".

@@ -1,0 +1,46 @@
+"""Victims told one after another: "His driver was also killed" adds to the toll, a victim
+named with an Arabic article ("Husayn al-Fattal") is one person, and a singular verb after
+an apposition ("a neighbor of the victims, X, was killed") counts one."""
+
+from __future__ import annotations
+
+import incidex
+from incidex.pipeline.casualty_patterns import PROPER
+from incidex.record import Incident
+
+
+def _one(text: str) -> Incident:
+    incidents = incidex.extract(text, published="2016-05-01")
+    assert incidents
+    return incidents[0]
+
+
+def _best(count: object) -> int | None:
+    return getattr(count, "min", None)
+
+
+def test_a_victim_also_killed_adds_to_the_one_told_before() -> None:
+    incident = _one("An armed group assassinated Major Sultan Haasan in Baqubah, Iraq. His driver "
+                    "was also killed.")
+    assert _best(incident.casualties.killed) == 2
+
+
+def test_also_among_those_killed_is_no_further_victim() -> None:
+    incident = _one("A suicide bomber detonated explosives in Khost, Afghanistan. The blast killed 10 "
+                    "people, including eight children. A police officer who tried to stop the "
+                    "attacker was also among those killed in the blast.")
+    assert _best(incident.casualties.killed) == 10
+
+
+def test_a_name_with_an_arabic_article_is_one_victim() -> None:
+    assert PROPER.fullmatch("Husayn al-Fattal")
+    assert PROPER.fullmatch("Osama bin Laden")
+    assert not PROPER.fullmatch("the director")
+    incident = _one("Unknown gunmen assassinated Husayn al-Fattal near his home in Baghdad, Iraq.")
+    assert _best(incident.casualties.killed) == 1
+
+
+def test_a_singular_verb_after_an_apposition_counts_one() -> None:
+    incident = _one("Gunmen shot and killed a lawyer and his wife in Tijuana, Mexico. A neighbor of "
+                    "the victims, Fernando Alcala, was also shot and killed in the attack.")
+    assert _best(incident.casualties.killed) == 3

@@ -44,3 +44,13 @@ def test_a_singular_verb_after_an_apposition_counts_one() -> None:
     incident = _one("Gunmen shot and killed a lawyer and his wife in Tijuana, Mexico. A neighbor of "
                     "the victims, Fernando Alcala, was also shot and killed in the attack.")
     assert _best(incident.casualties.killed) == 3
+
+
+def test_along_with_after_a_place_phrase_and_as_were_add_victims() -> None:
+    incident = _one("A bomb detonated at a cafe in Tel Aviv, Israel. The bomber was killed in the "
+                    "explosion along with three other civilians.")
+    assert _best(incident.casualties.killed) == 3
+    assert _best(incident.casualties.perpetrators_killed) == 1
+    incident = _one("Gunmen ambushed the minister's car in Dushanbe, Tajikistan. The Deputy Minister "
+                    "was killed, as were two bodyguards and the driver.")
+    assert _best(incident.casualties.killed) == 4

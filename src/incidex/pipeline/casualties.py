@@ -282,9 +282,10 @@ def _read_clause(clause: Span) -> list[Statement]:
         if len(parts) > 1 and PROPER.fullmatch(parts[0]) and not QUANTITY.match(parts[0]):
             parts[0] = "one " + parts[0]  # "Singh and Kerketta were killed": two people
         end = match.end()
-        if ALONG_WITH.match(text, end):
+        along_with = ALONG_WITH.match(text, end)
+        if along_with:
             # "The mayor was killed along with his secretary": the others count too.
-            along = listed_after(text, end)
+            along = listed_after(text, along_with.start("at"))
             parts = [*(item for item, _, _ in along[::-1]), *parts]
             end = along[-1][2] if along else end
         add_parts(kind, parts, first, end)

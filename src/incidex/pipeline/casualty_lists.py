@@ -26,7 +26,7 @@ _ASIDE = re.compile(
 #: One more item of a list of victims: ", one marine", ", and three body guards", " and the
 #: driver". It starts with a count or a determiner, as the first object did.
 _ITEM = re.compile(
-    rf"(?:,\s+(?:and\s+)?|\s+and\s+|,?\s+along\s+with\s+|,?\s+as\s+well\s+as\s+)(?P<np>(?:(?:{QUANTITY.pattern}|an?|the|his|her|their|its)\s+"
+    rf"(?:,\s+(?:and\s+)?|\s+and\s+|,?\s+along\s+with\s+|,?\s+as\s+well\s+as\s+|,?\s+as\s+(?:were|was)\s+)(?P<np>(?:(?:{QUANTITY.pattern}|an?|the|his|her|their|its)\s+"
     r"(?:[\w’'-]+\s+){0,5}?[\w’'-]+?)|himself|herself|themselves)"
     r"(?=\s+(?:in|at|on|with|and|before|after|as|who|while|during|near|inside|outside|when|from|"
     r"including)\b|\s*[,;.:]|\s*$)",

@@ -50,7 +50,13 @@ STRUCK_THING = re.compile(
 PREVENTED = re.compile(r"(?i)\b(?:stop\w*|prevent\w*|foil\w*|thwart\w*|kept)\b[^.;]{0,60}\bfrom\s+$")
 
 
-ALONG_WITH = re.compile(r"(?i),?\s+(?:along\s+with|as\s+well\s+as)\s")
+#: "was killed along with his secretary", "were killed in the attack, as well as their
+#: driver", "were killed, as were two soldiers": the others count too. A short phrase of place
+#: or manner may come between (group ``at`` is where the list starts).
+ALONG_WITH = re.compile(
+    r"(?i)(?:\s+(?:in|at|on|during|near|by|outside|inside)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+?)?"
+    r"(?P<at>,?\s+(?:along\s+with|as\s+well\s+as|as\s+(?:were|was))\s)"
+)
 
 WHEN = re.compile(
     r"(?i)\b(?:year|week|month|day|morning|night|evening|afternoon|time|weekend)s?$|"

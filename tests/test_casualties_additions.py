@@ -54,3 +54,26 @@ def test_along_with_after_a_place_phrase_and_as_were_add_victims() -> None:
     incident = _one("Gunmen ambushed the minister's car in Dushanbe, Tajikistan. The Deputy Minister "
                     "was killed, as were two bodyguards and the driver.")
     assert _best(incident.casualties.killed) == 4
+
+
+def test_shot_him_to_death_and_hanged_are_one_death_each() -> None:
+    incident = _one("Militants entered the house of a civilian in Doda, India and shot him to death.")
+    assert _best(incident.casualties.killed) == 1
+    incident = _one("Suspected militants abducted and hanged a mother of five children in Hadera, "
+                    "Kashmir.")
+    assert _best(incident.casualties.killed) == 1
+
+
+def test_found_dead_and_the_body_of_a_named_victim_are_deaths() -> None:
+    incident = _one("Rebels kidnapped the mayor and the town secretary in Tame, Colombia. Both were "
+                    "found dead in a remote area outside Tame.")
+    assert _best(incident.casualties.killed) == 2
+    incident = _one("Gunmen kidnapped a mayor in Ocana, Colombia. The body of Jose Aquiles Rodriguez "
+                    "was found in the rural area of the municipality.")
+    assert _best(incident.casualties.killed) == 1
+
+
+def test_them_beaten_to_death_are_the_attackers_just_named() -> None:
+    incident = _one("Two militants shot and killed an elder in Nawa, Afghanistan. Villagers jumped the "
+                    "two gunmen and beat them to death with stones.")
+    assert _best(incident.casualties.perpetrators_killed) == 2

@@ -76,13 +76,14 @@ from incidex.pipeline.quantities import QUANTITY
 from incidex.pipeline.registry import register_stage
 
 #: The last counted people told before a verb: "dragged six supporters out of their homes".
-_COUNTED_PEOPLE = re.compile(rf"(?i)\b(?:{QUANTITY.pattern})\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+s\b")
+_COUNTED_PEOPLE = re.compile(rf"(?i)\b(?:{QUANTITY.pattern})\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+(?:s|men)\b")
 
 
-def _counted_before(text: str, end: int) -> str:
-    """Who "them" are: the last count of people (not attackers) before ``end``, or ''."""
+def _counted_before(text: str, end: int, attackers: bool = False) -> str:
+    """Who "them" are: the last count of people before ``end`` (not attackers, unless
+    ``attackers``: "jumped the two gunmen and beat them to death"), or ''."""
     found = [m for m in _COUNTED_PEOPLE.finditer(text, 0, end)
-             if not PERPETRATOR_NOUNS.search(m.group()) and counts_people(m.group())]
+             if (attackers or not PERPETRATOR_NOUNS.search(m.group())) and counts_people(m.group())]
     return found[-1].group() if found else ""
 
 
@@ -293,6 +294,10 @@ def _read_clause(clause: Span) -> list[Statement]:
         phrase = trim_to_quantity(match.group("object"))
         if PROPER.fullmatch(match.group("object")):
             phrase = "one " + match.group("object")  # "beat Zada to death"
+        if match.group("object").lower() in ("him", "her"):
+            phrase = "one person"  # "shot him to death"
+        if match.group("object").lower() == "them":
+            phrase = _counted_before(text, match.start(), attackers=True)  # "... beat them to death"
         if phrase and (QUANTITY.match(phrase) or DETERMINER.match(phrase.split()[0])):
             add("killed", phrase, match.start(), match.end())
     for match in BODY_OF.finditer(text):

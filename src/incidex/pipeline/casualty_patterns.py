@@ -50,7 +50,7 @@ __all__ = [
 _KILLED = r"(?:(?:shot|stabbed|beaten|burned|burnt|stoned|hacked|bludgeoned|strangled)\s+to\s+death|" \
           r"shot\s+dead|shot\s+and\s+killed|(?:kidnapped|abducted|tortured|captured|beaten|stabbed)\s+" \
           r"and\s+(?:killed|murdered|executed|beheaded)|killed|dead|died|slain|murdered|executed|" \
-          r"beheaded|decapitated|assassinated|massacred|gunned\s+down|lost\s+(?:their|his|her)\s+lives)"
+          r"beheaded|decapitated|assassinated|massacred|hanged|gunned\s+down|lost\s+(?:their|his|her)\s+lives)"
 WOUNDED = r"(?:wounded|injured|hurt|maimed|hospitali[sz]ed|shot\s+and\s+wounded|" \
            r"(?:suffered|sustained|received)\s+(?:\w+\s+){0,2}?(?:injuries|wounds|burns)|" \
            r"(?:stabbed|beaten|assaulted)(?!\s+(?:to\s+death|and\s+killed|dead)))"
@@ -59,12 +59,15 @@ _AUX = r"(?:(?:was|were|had\s+been|have\s+been|has\s+been|are|is|being|been|got|
        r"(?:(?:also|reportedly|reported|confirmed|later|seriously|critically|slightly|fatally|badly|"\
        r"all|both|allegedly|then|subsequently|eventually|instantly)\s+)*"
 
-PASSIVE = re.compile(rf"\b{_AUX}(?P<verb>{_KILLED}|{WOUNDED})\b", re.IGNORECASE)
+#: "were found dead", "was found stabbed to death": found so, they died; "found beaten" alone
+#: says nothing of a death or an injury GTD would count apart from the body.
+_FOUND = rf"(?:found\s+(?={_KILLED}))?"
+PASSIVE = re.compile(rf"\b{_AUX}{_FOUND}(?P<verb>{_KILLED}|{WOUNDED})\b", re.IGNORECASE)
 ACTIVE = re.compile(
     r"\b(?P<verb>(?:shot|stabbed|beat|burned|burnt|stoned|hacked|bludgeoned|strangled)\s+to\s+death|"
     r"kill(?:ed|ing|s)?|shot\s+dead|gunned\s+down|wound(?:ed|ing|s)?|injur(?:ed|ing|es|e)|hurt(?:ing)?|"
     r"inflicted\s+(?:\w+\s+){0,3}?wounds\s+on|hitting|hit|struck|ran\s+over|run\s+over|"
-    r"stabbing|assault(?:ed|ing)|murder(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing|s)?|decapitat(?:ed|ing|es)|"
+    r"stabbing|assault(?:ed|ing)|murder(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing|s)?|decapitat(?:ed|ing|es)|hanged|"
     r"assassinat(?:ed|ing|es)|slaughter(?:ed|ing|s)?|slit\s+the\s+throats?\s+of|"
     r"(?:result(?:ed|ing|s)?\s+in|caus(?:ed|ing|es)|(?:led|leading)\s+to)\s+the\s+"
     r"(?:deaths?|injur(?:y|ies)|wounding)\s+of|(?:(?:and\s+)?the\s+)?(?:injur(?:y|ies)|wounding)\s+of|"
@@ -141,7 +144,7 @@ TO_DEATH = re.compile(
 #: "Six bodies were found": GTD counts the dead a report finds.
 #: "The body of a Palestinian ... was found", "police recovered the decomposed body of a woman".
 BODY_OF = re.compile(
-    r"(?i)\b(?:(?:found|discovered|recovered)\s+)?(?:the|a)\s+(?:[\w-]+\s+)?body\s+of\s+(?:an?|the)\b"
+    r"(?i)\b(?:(?:found|discovered|recovered)\s+)?(?:the|a)\s+(?:[\w-]+\s+)?body\s+of\s+(?:an?\b|the\b|(?-i:(?=[A-Z])))"
     r"(?:[^.;]{0,100}?\b(?:was|were|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:found|discovered|"
     r"recovered|dumped)\b)?"
 )

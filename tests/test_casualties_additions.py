@@ -77,3 +77,22 @@ def test_them_beaten_to_death_are_the_attackers_just_named() -> None:
     incident = _one("Two militants shot and killed an elder in Nawa, Afghanistan. Villagers jumped the "
                     "two gunmen and beat them to death with stones.")
     assert _best(incident.casualties.perpetrators_killed) == 2
+
+
+def test_not_including_the_bomber_adds_him_to_the_dead() -> None:
+    incident = _one("A suicide bomber detonated himself on a train in London, United Kingdom. Seven "
+                    "people, not including the suicide bomber, were killed in the attack.")
+    assert _best(incident.casualties.killed) == 7
+    assert _best(incident.casualties.perpetrators_killed) == 1
+
+
+def test_leaving_ten_killed_is_a_toll() -> None:
+    incident = _one("A bomb exploded at a cinema in Satkhira, Bangladesh, leaving one person killed "
+                    "and ninety others injured.")
+    assert _best(incident.casualties.killed) == 1
+
+
+def test_a_name_set_off_by_commas_in_a_list_of_victims_is_no_further_victim() -> None:
+    incident = _one("A bomb exploded inside a government building in Chardara, Afghanistan, killing the "
+                    "district governor, Abdul Wahid Omarkhail, his two bodyguards and three civilians.")
+    assert _best(incident.casualties.killed) == 6

@@ -204,7 +204,7 @@ def _read_clause(clause: Span) -> list[Statement]:
             continue
         add(kind, phrase, match.start(), end)
     for match in LEFT_DEAD.finditer(text):
-        kind = "killed" if match.group("what").lower() == "dead" else "wounded"
+        kind = "killed" if match.group("what").lower() in ("dead", "killed") else "wounded"
         add_parts(kind, split_listed(match.group("np"))[::-1], match.start(), match.end())
     for match in COUNTED_TOLL.finditer(text):
         kind = "wounded" if match.group("what").lower() == "injuries" else "killed"

@@ -103,9 +103,10 @@ _NAME_WORD = rf"{_NAME_START}[\w.'-]*"
 _NAME_LINK = r"(?:(?:bin|ibn|de|da|del|della|di|dos|du|van|von|der|den|la|le)\s+){0,2}"
 NAMED = re.compile(rf"(?:{_NAME_WORD}\s+{_NAME_LINK}){{1,7}}{_NAME_WORD}[^s\W]$")
 _ATTACKER = r"(?P<who>(?:suicide\s+)?(?:bomber|attacker|assailant|gunman|perpetrator|hijacker|shooter)s?)"
-BESIDES = re.compile(rf"\b(?:in\s+addition\s+to|besides|apart\s+from)\s+(?:the\s+|all\s+)?"
+BESIDES = re.compile(rf"\b(?:in\s+addition\s+to|besides|apart\s+from|not\s+including|excluding|"
+                      rf"not\s+counting)\s+(?:the\s+|all\s+)?"
                       rf"(?:(?P<n>[\w-]+)\s+)??{_ATTACKER}\b", re.IGNORECASE)
-INCLUDING = re.compile(rf"\bincluding\s+(?:the\s+)?{_ATTACKER}\b", re.IGNORECASE)
+INCLUDING = re.compile(rf"(?<!\bnot\s)\bincluding\s+(?:the\s+)?{_ATTACKER}\b", re.IGNORECASE)
 NOBODY = re.compile(r"(?i)(?:nobody|no\s+one|none|anyone|anybody|neither|no\s+other)\b|.*\b(?:or$|nor\b)")
 CLAIMED_TOLL = re.compile(
     r"\bclaim\w*\s+(?:\w+\s+){0,2}?(?:responsibility|credit)\b.*\b(?:its|their)\s+"

@@ -96,3 +96,19 @@ def test_a_name_set_off_by_commas_in_a_list_of_victims_is_no_further_victim() ->
     incident = _one("A bomb exploded inside a government building in Chardara, Afghanistan, killing the "
                     "district governor, Abdul Wahid Omarkhail, his two bodyguards and three civilians.")
     assert _best(incident.casualties.killed) == 6
+
+
+def test_a_coordinated_subject_cut_at_and_is_read_whole() -> None:
+    incident = _one("Two assailants opened fire on the village head in Pattani, Thailand. Awae Lunae, "
+                    "the village head, and his wife were killed in the attack.")
+    assert _best(incident.casualties.killed) == 2
+    incident = _one("Rebels seized a businessman's wife in Alicia, Philippines. In a failed rescue "
+                    "attempt six kidnappers and a bystander were killed.")
+    assert _best(incident.casualties.killed) == 1
+    assert _best(incident.casualties.perpetrators_killed) == 6
+
+
+def test_a_name_after_a_title_is_the_same_person() -> None:
+    incident = _one("Gunmen opened fire on a car in Basra, Iraq. A Sunni Imam, Wafiq al-Hamdani, and "
+                    "his bodyguard were killed by the gunmen.")
+    assert _best(incident.casualties.killed) == 2

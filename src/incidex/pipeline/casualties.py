@@ -66,25 +66,16 @@ from incidex.pipeline.casualty_patterns import (
 from incidex.pipeline.casualty_series import series_share, shared_out
 from incidex.pipeline.casualty_subjects import (
     clause_opening_subject,
+    counted_before,
     counts_people,
     joined_before,
+    rejoined_subject,
 )
 from incidex.pipeline.doc import Doc, Span
 from incidex.pipeline.frames import Frame
 from incidex.pipeline.lexicon import PERPETRATOR_NOUNS
 from incidex.pipeline.quantities import QUANTITY
 from incidex.pipeline.registry import register_stage
-
-#: The last counted people told before a verb: "dragged six supporters out of their homes".
-_COUNTED_PEOPLE = re.compile(rf"(?i)\b(?:{QUANTITY.pattern})\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+(?:s|men)\b")
-
-
-def _counted_before(text: str, end: int, attackers: bool = False) -> str:
-    """Who "them" are: the last count of people before ``end`` (not attackers, unless
-    ``attackers``: "jumped the two gunmen and beat them to death"), or ''."""
-    found = [m for m in _COUNTED_PEOPLE.finditer(text, 0, end)
-             if (attackers or not PERPETRATOR_NOUNS.search(m.group())) and counts_people(m.group())]
-    return found[-1].group() if found else ""
 
 
 def clause_statements(clause: Span) -> list[Statement]:
@@ -165,7 +156,7 @@ def _read_clause(clause: Span) -> list[Statement]:
         if obj.lower() in ("him", "her"):
             phrase = "one person"  # "fired upon the commissioner, wounding him": GTD counts him
         if obj.lower() == "them":
-            phrase = _counted_before(text, match.start())  # "took six supporters ... killed them"
+            phrase = counted_before(text, match.start())  # "took six supporters ... killed them"
         if (NAMED.match(obj) or (PROPER.fullmatch(obj) and not CALENDAR.search(obj))) and \
                 phrase.split()[0].lower() not in ("a", "an", "the"):
             phrase = "one " + obj  # "killed Lieutenant Colonel Salam Fakhari": one person
@@ -262,8 +253,13 @@ def _read_clause(clause: Span) -> list[Statement]:
         first = min(subject_start, match.start())
         joint = joined_before(text, subject_start)
         while joint is not None:
-            other_start, other = subject_before(text, joint)
-            other = trim_to_quantity(other)
+            other_start, untrimmed = subject_before(text, joint)
+            other = trim_to_quantity(untrimmed)
+            counts = list(QUANTITY.finditer(other))
+            if len(other.split()) > 5 and counts and counts[-1].start() > 0:
+                # "In a failed rescue attempt six kidnappers and a bystander": the last count
+                other = other[counts[-1].start():]
+                other_start += len(untrimmed) - len(other)
             if any(s < joint and other_start < e for s, e in covered):
                 break  # "Five men died and 15 others were injured": the dead are told already
             if not other or len(other.split()) > 5 or YEAR.fullmatch(other) or not counts_people(
@@ -275,6 +271,8 @@ def _read_clause(clause: Span) -> list[Statement]:
             named = bool(with_and and PROPER.fullmatch(other) and not CALENDAR.search(other))
             if not (QUANTITY.match(other) or (with_and and DETERMINER.match(other.split()[0])) or named):
                 break
+            if not with_and and parts[-1].startswith("one ") and re.match(r"(?i)(?:an?|the)\s", other):
+                break  # "A Sunni Imam, Wafiq al-Hamdani, and his bodyguard": the imam is al-Hamdani
             parts.append("one " + other if named else other)
             first = other_start
             joint = joined_before(text, other_start)
@@ -297,7 +295,7 @@ def _read_clause(clause: Span) -> list[Statement]:
         if match.group("object").lower() in ("him", "her"):
             phrase = "one person"  # "shot him to death"
         if match.group("object").lower() == "them":
-            phrase = _counted_before(text, match.start(), attackers=True)  # "... beat them to death"
+            phrase = counted_before(text, match.start(), attackers=True)  # "... beat them to death"
         if phrase and (QUANTITY.match(phrase) or DETERMINER.match(phrase.split()[0])):
             add("killed", phrase, match.start(), match.end())
     for match in BODY_OF.finditer(text):
@@ -332,6 +330,18 @@ def _read_clause(clause: Span) -> list[Statement]:
     return found
 
 
+def _statements(clause: Span, clauses: list[Span], text: str) -> list[Statement]:
+    """The clause's figures, read with the first half of a subject the splitter cut off ("X,
+    the village head, | and his wife were killed") when that half tells none of its own."""
+    joined = rejoined_subject(clause, clauses, text) if text else None
+    if joined is not None:
+        first = Span(joined.start, joined.start + len(joined.text) - len(clause.text),
+                     joined.text[:len(joined.text) - len(clause.text)], clause.label, clause.attrs)
+        if not clause_statements(first):
+            return clause_statements(joined)
+    return clause_statements(clause)
+
+
 @register_stage("casualties")
 class CasualtyCounter:
     name = "casualties"
@@ -343,11 +353,12 @@ class CasualtyCounter:
 
         told = told_elsewhere(doc)
         for index, frame in enumerate(doc.frames):
-            self.count(frame, told.get(index, []), doc.clauses)
+            self.count(frame, told.get(index, []), doc.clauses, doc.text)
         return doc
 
     @staticmethod
-    def count(frame: Frame, extra: list[Span] | None = None, context: list[Span] | None = None) -> None:
+    def count(frame: Frame, extra: list[Span] | None = None, context: list[Span] | None = None,
+              text: str = "") -> None:
         """Combine the frame's figures (and those told apart, ``extra``); ``context``, the
         article's clauses, tells how many attackers there were ("Fourteen militants ...")."""
         # A perpetrator's own claim ("saying its fighters had killed 20 soldiers") is not a
@@ -359,7 +370,7 @@ class CasualtyCounter:
         # as GTD divides it; none where the report does not say how many attacks shared it.
         share = series_share(context or frame.clauses)
         own = [s for clause in frame.clauses if not CLAIMED_TOLL.search(clause.text)
-               for s in shared_out(clause_statements(clause), clause, share)]
+               for s in shared_out(_statements(clause, context or frame.clauses, text), clause, share)]
         # A toll told apart adds its figures; its "no casualties" or its dead attackers alone
         # do not make the incident one with no victims (which the success rules read).
         told = [s for clause in extra or [] for s in shared_out(clause_statements(clause), clause, share)

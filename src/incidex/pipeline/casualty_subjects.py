@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from incidex.pipeline.doc import Span
+from incidex.pipeline.lexicon import PERPETRATOR_NOUNS
 from incidex.pipeline.quantities import QUANTITY, quantity_from_match
 
 #: ", including the bomber and two police officers," just before the verb.
@@ -95,3 +97,50 @@ def clause_opening_subject(text: str, verb_start: int) -> str | None:
     if len(stretch.split()) > 12 or _OTHER_VERB.search(stretch) or _TIME_BEFORE.search(stretch):
         return None  # "Three days after Judge X was assassinated": a time, no count of victims
     return text[:verb_start].strip()
+
+
+#: A clause that opens with a single person and a plural verb: "his wife were killed", "a
+#: bystander were killed". The clause splitter cut a coordinated subject in two ("Awae Lunae,
+#: the village head, | and his wife were killed").
+_SINGLE_WERE = re.compile(
+    r"(?i)^(?:his|her|their|its|the|a|an|one)\s+(?:[\w'’-]+\s+){0,2}?(?P<head>[\w'’-]+)\s+were\b"
+)
+_PLURAL_HEADS = frozenset({"people", "police", "men", "women", "children", "personnel", "staff",
+                           "troops", "family", "couple", "crew", "others"})
+_AND_BETWEEN = re.compile(r"(?i),?\s*and\s+")
+
+
+def rejoined_subject(clause: Span, clauses: list[Span], text: str) -> Span | None:
+    """The clause read with the first half of its subject, when the splitter cut a coordinated
+    subject at "and" ("X, the village head, | and his wife were killed"); None otherwise.
+
+    Only a singular subject with "were" shows the cut: "and two soldiers were wounded" after
+    "the blast destroyed three houses" is a clause of its own.
+    """
+    match = _SINGLE_WERE.match(clause.text)
+    if match is None:
+        return None
+    head = match.group("head").lower()
+    if head.endswith("s") or head in _PLURAL_HEADS:
+        return None
+    before = [c for c in clauses if c.end <= clause.start
+              and c.attrs.get("sentence") == clause.attrs.get("sentence")]
+    if not before:
+        return None
+    first = max(before, key=lambda c: c.end)
+    if not _AND_BETWEEN.fullmatch(text[first.end:clause.start]):
+        return None
+    return Span(first.start, clause.end, text[first.start:clause.end], clause.label,
+                dict(clause.attrs))
+
+
+#: The last counted people told before a verb: "dragged six supporters out of their homes".
+_COUNTED_PEOPLE = re.compile(rf"(?i)\b(?:{QUANTITY.pattern})\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+(?:s|men)\b")
+
+
+def counted_before(text: str, end: int, attackers: bool = False) -> str:
+    """Who "them" are: the last count of people before ``end`` (not attackers, unless
+    ``attackers``: "jumped the two gunmen and beat them to death"), or ''."""
+    found = [m for m in _COUNTED_PEOPLE.finditer(text, 0, end)
+             if (attackers or not PERPETRATOR_NOUNS.search(m.group())) and counts_people(m.group())]
+    return found[-1].group() if found else ""

@@ -112,3 +112,26 @@ def test_a_name_after_a_title_is_the_same_person() -> None:
     incident = _one("Gunmen opened fire on a car in Basra, Iraq. A Sunni Imam, Wafiq al-Hamdani, and "
                     "his bodyguard were killed by the gunmen.")
     assert _best(incident.casualties.killed) == 2
+
+
+def test_counted_people_of_a_group_are_the_count() -> None:
+    incident = _one("Assailants attacked a residence in Peshawar, Pakistan. Nine relatives of the "
+                    "former officer were killed in the attack.")
+    assert _best(incident.casualties.killed) == 9
+    incident = _one("Gunmen attacked a patrol in Baghdad, Iraq. Five members of the Police Commando "
+                    "force were killed by the gunmen.")
+    assert _best(incident.casualties.killed) == 5
+    assert incident.casualties.perpetrators_killed is None
+
+
+def test_a_second_full_name_after_a_named_victim_is_one_more() -> None:
+    incident = _one("An assailant shot and killed Jeremy Himmelman and Andrew Oneschuk at their "
+                    "apartment in Tampa, Florida.")
+    assert _best(incident.casualties.killed) == 2
+
+
+def test_an_including_apposition_without_its_closing_comma() -> None:
+    incident = _one("Assailants attacked government troops near Maihtung, Myanmar. At least seven "
+                    "people, including six soldiers and one assailant were killed in the assault.")
+    assert _best(incident.casualties.killed) == 6
+    assert _best(incident.casualties.perpetrators_killed) == 1

@@ -77,6 +77,23 @@ from incidex.pipeline.lexicon import PERPETRATOR_NOUNS
 from incidex.pipeline.quantities import QUANTITY
 from incidex.pipeline.registry import register_stage
 
+#: A second full name after a named victim: "shot and killed Jeremy Himmelman and Andrew
+#: Oneschuk" (one more person; not a new subject: "... and John Smith was arrested").
+_NAME_CONJUNCT = re.compile(
+    r"\s+and\s+(?P<np>(?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)(?=\s*(?:[,.;:]|$)|\s+(?:in|at|on|near|"
+    r"as|while|when|during|outside|inside|from|after|before)\b)"
+)
+
+
+#: "Five members of the Police Commando force": who the counted are is told before "of".
+_COUNTED_OF = re.compile(rf"(?i)((?:{QUANTITY.pattern})\s+(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+(?:s|men))\s+of\s")
+
+
+def _head_of(phrase: str) -> str:
+    """The counted people of a phrase, without what they are "of"."""
+    match = _COUNTED_OF.match(phrase)
+    return match.group(1) if match else phrase
+
 
 def clause_statements(clause: Span) -> list[Statement]:
     """Every casualty figure a clause states, read with its parenthetical asides cut out
@@ -104,7 +121,7 @@ def _read_clause(clause: Span) -> list[Statement]:
     def add(kind: str, phrase: str, start: int, end: int) -> None:
         if any(s < end and start < e for s, e in covered):
             return
-        is_perp = bool(PERPETRATOR_NOUNS.search(phrase)) or bool(SELF.search(phrase))
+        is_perp = bool(PERPETRATOR_NOUNS.search(_head_of(phrase))) or bool(SELF.search(phrase))
         low, high, exact = count_phrase(phrase)
         category = ("perpetrators_" if is_perp else "") + kind
         span = Span(clause.start + start, clause.start + end, text[start:end], "casualty")
@@ -178,10 +195,13 @@ def _read_clause(clause: Span) -> list[Statement]:
             add_parts(kind, [phrase, *(item for item, _, _ in items)][::-1], match.start(), items[-1][2])
             continue
         conjunct = CONJUNCT.match(text, end)
+        if conjunct is None and phrase.startswith("one ") and NAMED.match(obj):
+            conjunct = _NAME_CONJUNCT.match(text, end)  # "killed Jeremy Himmelman and Andrew Oneschuk"
         if conjunct and not PERPETRATOR_NOUNS.search(conjunct.group()):
             # "wounding one policeman and three civilians": one count of four.
             low, high, exact = count_phrase(phrase)
-            more = count_phrase(conjunct.group("np"))
+            named_more = not QUANTITY.match(conjunct.group("np"))  # a second name: one more
+            more = (1, 1, True) if named_more else count_phrase(conjunct.group("np"))
             add_total = (
                 (low or 0) + (more[0] or 0),
                 None if high is None or more[1] is None else high + more[1],
@@ -373,7 +393,8 @@ class CasualtyCounter:
                for s in shared_out(_statements(clause, context or frame.clauses, text), clause, share)]
         # A toll told apart adds its figures; its "no casualties" or its dead attackers alone
         # do not make the incident one with no victims (which the success rules read).
-        told = [s for clause in extra or [] for s in shared_out(clause_statements(clause), clause, share)
+        told = [s for clause in extra or []
+                for s in shared_out(_statements(clause, context or frame.clauses, text), clause, share)
                 if s.min]
         before = [c for c in context or [] if c.start < frame.start and c not in clauses]
         statements = [counted_attackers(s, [*clauses, *before]) for s in [*own, *told]]

@@ -229,6 +229,11 @@ def subject_before(text: str, end: int) -> tuple[int, str]:
         if word.lower() == "of" and kept and index > 0 and _PARTITIVE.fullmatch(window[index - 1].group()):
             kept.append(token)  # "six of the assailants": six, not the assailants
             continue
+        if word.lower() == "of" and kept and index > 1 and re.fullmatch(
+                r"(?i)[\w'’-]+(?:s|men)", window[index - 1].group()) and _PARTITIVE.fullmatch(
+                window[index - 2].group()):
+            kept.append(token)  # "Nine relatives of the former officer": nine, not the officer
+            continue
         if not word[0].isalnum() or _BOUNDARY.match(word):
             break
         kept.append(token)

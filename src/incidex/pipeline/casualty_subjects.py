@@ -51,7 +51,9 @@ def apposition_before(text: str, end: int) -> tuple[int, str] | None:
         return None
     last = matches[-1]
     inner = text[last.end():end].strip().rstrip(",").strip()
-    if not inner or not text[:end].rstrip().endswith(",") or _OTHER_VERB.search(inner.replace(",", " ")):
+    # The closing comma is often left out: "At least seven people, including six soldiers and
+    # one assailant were killed".
+    if not inner or _OTHER_VERB.search(inner.replace(",", " ")):
         return None
     return last.start(), inner
 

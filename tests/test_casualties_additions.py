@@ -135,3 +135,29 @@ def test_an_including_apposition_without_its_closing_comma() -> None:
                     "people, including six soldiers and one assailant were killed in the assault.")
     assert _best(incident.casualties.killed) == 6
     assert _best(incident.casualties.perpetrators_killed) == 1
+
+
+def test_an_including_apposition_without_commas_splits_the_total() -> None:
+    incident = _one("Gunmen fired on a market in Juba, Sudan. Eight people including two Ugandan "
+                    "nationals were killed in the attack.")
+    assert _best(incident.casualties.killed) == 8
+    incident = _one("A suicide bomber detonated his vest in Moudia, Yemen. Five people including the "
+                    "leader and the bomber were killed.")
+    assert _best(incident.casualties.killed) == 4
+    assert _best(incident.casualties.perpetrators_killed) == 1
+
+
+def test_a_capitalised_including_after_a_missed_full_stop_is_no_apposition() -> None:
+    incident = _one("A suicide bomber detonated a bomb in a pizzeria in Jerusalem, Israel around 2 p.m. "
+                    "Including the perpetrator, 16 people were killed.")
+    assert _best(incident.casualties.killed) == 15
+    assert _best(incident.casualties.perpetrators_killed) == 1
+
+
+def test_claimed_the_life_of_and_slashed_to_death() -> None:
+    incident = _one("A grenade attack in a market in Kampala, Uganda claimed the life of one and injured "
+                    "ten others.")
+    assert _best(incident.casualties.killed) == 1
+    incident = _one("Rebels raided a saw mill in Shan, Myanmar and slashed to death eight saw mill "
+                    "workers.")
+    assert _best(incident.casualties.killed) == 8

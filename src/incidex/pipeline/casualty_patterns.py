@@ -64,7 +64,8 @@ _AUX = r"(?:(?:was|were|had\s+been|have\s+been|has\s+been|are|is|being|been|got|
 _FOUND = rf"(?:found\s+(?={_KILLED}))?"
 PASSIVE = re.compile(rf"\b{_AUX}{_FOUND}(?P<verb>{_KILLED}|{WOUNDED})\b", re.IGNORECASE)
 ACTIVE = re.compile(
-    r"\b(?P<verb>(?:shot|stabbed|beat|burned|burnt|stoned|hacked|bludgeoned|strangled)\s+to\s+death|"
+    r"\b(?P<verb>(?:shot|stabbed|beat|burned|burnt|stoned|hacked|bludgeoned|strangled|slashed|clubbed)"
+    r"\s+to\s+death|"
     r"kill(?:ed|ing|s)?|shot\s+dead|gunned\s+down|wound(?:ed|ing|s)?|injur(?:ed|ing|es|e)|hurt(?:ing)?|"
     r"inflicted\s+(?:\w+\s+){0,3}?wounds\s+on|hitting|hit|struck|ran\s+over|run\s+over|"
     r"stabbing|assault(?:ed|ing)|murder(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing|s)?|decapitat(?:ed|ing|es)|hanged|"
@@ -72,7 +73,7 @@ ACTIVE = re.compile(
     r"(?:result(?:ed|ing|s)?\s+in|caus(?:ed|ing|es)|(?:led|leading)\s+to)\s+the\s+"
     r"(?:deaths?|injur(?:y|ies)|wounding)\s+of|(?:(?:and\s+)?the\s+)?(?:injur(?:y|ies)|wounding)\s+of|"
     r"(?:caus(?:ed|ing)|inflict(?:ed|ing))\s+injuries\s+to|"
-    r"(?:claim(?:ed|ing|s)?|took|taking|cost(?:ing)?)\s+the\s+lives\s+of)\s+"
+    r"(?:claim(?:ed|ing|s)?|took|taking|cost(?:ing)?)\s+the\s+li(?:ves|fe)\s+of)\s+"
     r"(?!(?:after|before|in|at(?!\s+least)|on|by|with|when|while|as|during|and|or|but|to|for|"
     r"including|along|among|across|throughout|amid|following|"
     r"from|near|outside|inside|since|because)\b)"

@@ -17,7 +17,9 @@ from incidex.pipeline.lexicon import PERPETRATOR_NOUNS
 from incidex.pipeline.quantities import QUANTITY, quantity_from_match
 
 #: ", including the bomber and two police officers," just before the verb.
-_APPOSITION = re.compile(r",\s*including\s+", re.IGNORECASE)
+#: Also without its comma, lower-case ("eight people including four policemen"), so that a
+#: sentence the splitter missed ("... 2 p.m. Including the perpetrator, 16") is none.
+_APPOSITION = re.compile(r"(?:,\s*[Ii]|\s+i)ncluding\s+")
 #: Attackers named inside an apposition: "the assailant", "four assailants", "three of the
 #: attackers", "the two bombers".
 _ATTACKERS_INSIDE = re.compile(
@@ -58,6 +60,9 @@ def apposition_before(text: str, end: int) -> tuple[int, str] | None:
     return last.start(), inner
 
 
+_NO_COUNT = frozenset({"the", "a", "an", "and", "his", "her", "their", "its"})
+
+
 def attackers_in(inner: str) -> int | None:
     """How many attackers an apposition names: 'two soldiers and four assailants' -> 4,
     'the bomber' -> 1; 0 when it names none; None when it names some but not how many."""
@@ -66,6 +71,8 @@ def attackers_in(inner: str) -> int | None:
         head = match.group("head").lower()
         plural = head.endswith("s") or head.endswith("men")
         number = match.group("m") or match.group("n")
+        if number and number.lower() in _NO_COUNT:
+            number = None  # "the leader and the bomber": "the" is no count of bombers
         quantity = QUANTITY.fullmatch(number) if number else None
         parsed = quantity_from_match(quantity) if quantity else None
         if parsed is not None and parsed.min is not None and parsed.exact:

@@ -161,3 +161,10 @@ def test_claimed_the_life_of_and_slashed_to_death() -> None:
     incident = _one("Rebels raided a saw mill in Shan, Myanmar and slashed to death eight saw mill "
                     "workers.")
     assert _best(incident.casualties.killed) == 8
+
+
+def test_executed_people_are_dead_but_an_executed_attack_kills_nobody() -> None:
+    incident = _one("Assailants executed two civilians by stoning in Taghlit, Mali.")
+    assert _best(incident.casualties.killed) == 2
+    incident = _one("Militants executed a coordinated attack on an army base in Kidal, Mali.")
+    assert not _best(incident.casualties.killed)

@@ -95,6 +95,12 @@ def _head_of(phrase: str) -> str:
     return match.group(1) if match else phrase
 
 
+_EXECUTED_THING = re.compile(
+    r"(?i)\b(?:attacks?|plans?|plots?|operations?|bombings?|raids?|orders?|missions?|strikes?|"
+    r"assaults?|warrants?|searche?s?|ambush(?:es)?|hijackings?|kidnappings?|abductions?)\b"
+)
+
+
 def clause_statements(clause: Span) -> list[Statement]:
     """Every casualty figure a clause states, read with its parenthetical asides cut out
     ("killing nine Central Reserve Police Force (CRPF) personnel"); evidence points into the
@@ -187,6 +193,8 @@ def _read_clause(clause: Span) -> list[Statement]:
             r"\b(?:car|truck|vehicle|van|lorry)\b", text, re.IGNORECASE
         ) or STRUCK_THING.search(obj))) or (verb.startswith("assault") and STRUCK_THING.search(obj)):
             continue  # "struck the vehicle of the governor": a thing hit, nobody hurt
+        if verb.startswith("execut") and _EXECUTED_THING.search(obj):
+            continue  # "executed a coordinated attack": a plan carried out, nobody killed
         end = match.end()
         if items and breakdown(phrase, [item for item, _, _ in items]):
             items = []  # "killing three workers, one Chinese and two Palestinians": who they were

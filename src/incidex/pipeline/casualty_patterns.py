@@ -68,7 +68,7 @@ ACTIVE = re.compile(
     r"\s+to\s+death|"
     r"kill(?:ed|ing|s)?|shot\s+dead|gunned\s+down|wound(?:ed|ing|s)?|injur(?:ed|ing|es|e)|hurt(?:ing)?|"
     r"inflicted\s+(?:\w+\s+){0,3}?wounds\s+on|hitting|hit|struck|ran\s+over|run\s+over|"
-    r"stabbing|assault(?:ed|ing)|murder(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing|s)?|decapitat(?:ed|ing|es)|hanged|"
+    r"stabbing|assault(?:ed|ing)|murder(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing|s)?|decapitat(?:ed|ing|es)|hanged|execut(?:ed|ing)|"
     r"assassinat(?:ed|ing|es)|slaughter(?:ed|ing|s)?|slit\s+the\s+throats?\s+of|"
     r"(?:result(?:ed|ing|s)?\s+in|caus(?:ed|ing|es)|(?:led|leading)\s+to)\s+the\s+"
     r"(?:deaths?|injur(?:y|ies)|wounding)\s+of|(?:(?:and\s+)?the\s+)?(?:injur(?:y|ies)|wounding)\s+of|"

@@ -66,8 +66,10 @@ from incidex.pipeline.casualty_patterns import (
 from incidex.pipeline.casualty_series import series_share, shared_out
 from incidex.pipeline.casualty_subjects import (
     clause_opening_subject,
+    counted_before,
     counts_people,
     joined_before,
+    rejoined_subject,
 )
 from incidex.pipeline.doc import Doc, Span
 from incidex.pipeline.frames import Frame
@@ -75,15 +77,28 @@ from incidex.pipeline.lexicon import PERPETRATOR_NOUNS
 from incidex.pipeline.quantities import QUANTITY
 from incidex.pipeline.registry import register_stage
 
-#: The last counted people told before a verb: "dragged six supporters out of their homes".
-_COUNTED_PEOPLE = re.compile(rf"(?i)\b(?:{QUANTITY.pattern})\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+s\b")
+#: A second full name after a named victim: "shot and killed Jeremy Himmelman and Andrew
+#: Oneschuk" (one more person; not a new subject: "... and John Smith was arrested").
+_NAME_CONJUNCT = re.compile(
+    r"\s+and\s+(?P<np>(?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)(?=\s*(?:[,.;:]|$)|\s+(?:in|at|on|near|"
+    r"as|while|when|during|outside|inside|from|after|before)\b)"
+)
 
 
-def _counted_before(text: str, end: int) -> str:
-    """Who "them" are: the last count of people (not attackers) before ``end``, or ''."""
-    found = [m for m in _COUNTED_PEOPLE.finditer(text, 0, end)
-             if not PERPETRATOR_NOUNS.search(m.group()) and counts_people(m.group())]
-    return found[-1].group() if found else ""
+#: "Five members of the Police Commando force": who the counted are is told before "of".
+_COUNTED_OF = re.compile(rf"(?i)((?:{QUANTITY.pattern})\s+(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+(?:s|men))\s+of\s")
+
+
+def _head_of(phrase: str) -> str:
+    """The counted people of a phrase, without what they are "of"."""
+    match = _COUNTED_OF.match(phrase)
+    return match.group(1) if match else phrase
+
+
+_EXECUTED_THING = re.compile(
+    r"(?i)\b(?:attacks?|plans?|plots?|operations?|bombings?|raids?|orders?|missions?|strikes?|"
+    r"assaults?|warrants?|searche?s?|ambush(?:es)?|hijackings?|kidnappings?|abductions?)\b"
+)
 
 
 def clause_statements(clause: Span) -> list[Statement]:
@@ -112,7 +127,7 @@ def _read_clause(clause: Span) -> list[Statement]:
     def add(kind: str, phrase: str, start: int, end: int) -> None:
         if any(s < end and start < e for s, e in covered):
             return
-        is_perp = bool(PERPETRATOR_NOUNS.search(phrase)) or bool(SELF.search(phrase))
+        is_perp = bool(PERPETRATOR_NOUNS.search(_head_of(phrase))) or bool(SELF.search(phrase))
         low, high, exact = count_phrase(phrase)
         category = ("perpetrators_" if is_perp else "") + kind
         span = Span(clause.start + start, clause.start + end, text[start:end], "casualty")
@@ -164,7 +179,7 @@ def _read_clause(clause: Span) -> list[Statement]:
         if obj.lower() in ("him", "her"):
             phrase = "one person"  # "fired upon the commissioner, wounding him": GTD counts him
         if obj.lower() == "them":
-            phrase = _counted_before(text, match.start())  # "took six supporters ... killed them"
+            phrase = counted_before(text, match.start())  # "took six supporters ... killed them"
         if (NAMED.match(obj) or (PROPER.fullmatch(obj) and not CALENDAR.search(obj))) and \
                 phrase.split()[0].lower() not in ("a", "an", "the"):
             phrase = "one " + obj  # "killed Lieutenant Colonel Salam Fakhari": one person
@@ -178,6 +193,8 @@ def _read_clause(clause: Span) -> list[Statement]:
             r"\b(?:car|truck|vehicle|van|lorry)\b", text, re.IGNORECASE
         ) or STRUCK_THING.search(obj))) or (verb.startswith("assault") and STRUCK_THING.search(obj)):
             continue  # "struck the vehicle of the governor": a thing hit, nobody hurt
+        if verb.startswith("execut") and _EXECUTED_THING.search(obj):
+            continue  # "executed a coordinated attack": a plan carried out, nobody killed
         end = match.end()
         if items and breakdown(phrase, [item for item, _, _ in items]):
             items = []  # "killing three workers, one Chinese and two Palestinians": who they were
@@ -186,10 +203,13 @@ def _read_clause(clause: Span) -> list[Statement]:
             add_parts(kind, [phrase, *(item for item, _, _ in items)][::-1], match.start(), items[-1][2])
             continue
         conjunct = CONJUNCT.match(text, end)
+        if conjunct is None and phrase.startswith("one ") and NAMED.match(obj):
+            conjunct = _NAME_CONJUNCT.match(text, end)  # "killed Jeremy Himmelman and Andrew Oneschuk"
         if conjunct and not PERPETRATOR_NOUNS.search(conjunct.group()):
             # "wounding one policeman and three civilians": one count of four.
             low, high, exact = count_phrase(phrase)
-            more = count_phrase(conjunct.group("np"))
+            named_more = not QUANTITY.match(conjunct.group("np"))  # a second name: one more
+            more = (1, 1, True) if named_more else count_phrase(conjunct.group("np"))
             add_total = (
                 (low or 0) + (more[0] or 0),
                 None if high is None or more[1] is None else high + more[1],
@@ -203,7 +223,7 @@ def _read_clause(clause: Span) -> list[Statement]:
             continue
         add(kind, phrase, match.start(), end)
     for match in LEFT_DEAD.finditer(text):
-        kind = "killed" if match.group("what").lower() == "dead" else "wounded"
+        kind = "killed" if match.group("what").lower() in ("dead", "killed") else "wounded"
         add_parts(kind, split_listed(match.group("np"))[::-1], match.start(), match.end())
     for match in COUNTED_TOLL.finditer(text):
         kind = "wounded" if match.group("what").lower() == "injuries" else "killed"
@@ -261,8 +281,13 @@ def _read_clause(clause: Span) -> list[Statement]:
         first = min(subject_start, match.start())
         joint = joined_before(text, subject_start)
         while joint is not None:
-            other_start, other = subject_before(text, joint)
-            other = trim_to_quantity(other)
+            other_start, untrimmed = subject_before(text, joint)
+            other = trim_to_quantity(untrimmed)
+            counts = list(QUANTITY.finditer(other))
+            if len(other.split()) > 5 and counts and counts[-1].start() > 0:
+                # "In a failed rescue attempt six kidnappers and a bystander": the last count
+                other = other[counts[-1].start():]
+                other_start += len(untrimmed) - len(other)
             if any(s < joint and other_start < e for s, e in covered):
                 break  # "Five men died and 15 others were injured": the dead are told already
             if not other or len(other.split()) > 5 or YEAR.fullmatch(other) or not counts_people(
@@ -274,15 +299,20 @@ def _read_clause(clause: Span) -> list[Statement]:
             named = bool(with_and and PROPER.fullmatch(other) and not CALENDAR.search(other))
             if not (QUANTITY.match(other) or (with_and and DETERMINER.match(other.split()[0])) or named):
                 break
+            if not with_and and parts[-1].startswith("one ") and re.match(r"(?i)(?:an?|the)\s", other):
+                break  # "A Sunni Imam, Wafiq al-Hamdani, and his bodyguard": the imam is al-Hamdani
             parts.append("one " + other if named else other)
             first = other_start
             joint = joined_before(text, other_start)
+        if len(parts) == 1 and SINGULAR_AUX.match(match.group()) and count_phrase(phrase) == (2, None, False):
+            parts = ["one " + phrase]  # "a neighbor of the victims, X, was also killed": one
         if len(parts) > 1 and PROPER.fullmatch(parts[0]) and not QUANTITY.match(parts[0]):
             parts[0] = "one " + parts[0]  # "Singh and Kerketta were killed": two people
         end = match.end()
-        if ALONG_WITH.match(text, end):
+        along_with = ALONG_WITH.match(text, end)
+        if along_with:
             # "The mayor was killed along with his secretary": the others count too.
-            along = listed_after(text, end)
+            along = listed_after(text, along_with.start("at"))
             parts = [*(item for item, _, _ in along[::-1]), *parts]
             end = along[-1][2] if along else end
         add_parts(kind, parts, first, end)
@@ -290,6 +320,10 @@ def _read_clause(clause: Span) -> list[Statement]:
         phrase = trim_to_quantity(match.group("object"))
         if PROPER.fullmatch(match.group("object")):
             phrase = "one " + match.group("object")  # "beat Zada to death"
+        if match.group("object").lower() in ("him", "her"):
+            phrase = "one person"  # "shot him to death"
+        if match.group("object").lower() == "them":
+            phrase = counted_before(text, match.start(), attackers=True)  # "... beat them to death"
         if phrase and (QUANTITY.match(phrase) or DETERMINER.match(phrase.split()[0])):
             add("killed", phrase, match.start(), match.end())
     for match in BODY_OF.finditer(text):
@@ -324,6 +358,18 @@ def _read_clause(clause: Span) -> list[Statement]:
     return found
 
 
+def _statements(clause: Span, clauses: list[Span], text: str) -> list[Statement]:
+    """The clause's figures, read with the first half of a subject the splitter cut off ("X,
+    the village head, | and his wife were killed") when that half tells none of its own."""
+    joined = rejoined_subject(clause, clauses, text) if text else None
+    if joined is not None:
+        first = Span(joined.start, joined.start + len(joined.text) - len(clause.text),
+                     joined.text[:len(joined.text) - len(clause.text)], clause.label, clause.attrs)
+        if not clause_statements(first):
+            return clause_statements(joined)
+    return clause_statements(clause)
+
+
 @register_stage("casualties")
 class CasualtyCounter:
     name = "casualties"
@@ -335,11 +381,12 @@ class CasualtyCounter:
 
         told = told_elsewhere(doc)
         for index, frame in enumerate(doc.frames):
-            self.count(frame, told.get(index, []), doc.clauses)
+            self.count(frame, told.get(index, []), doc.clauses, doc.text)
         return doc
 
     @staticmethod
-    def count(frame: Frame, extra: list[Span] | None = None, context: list[Span] | None = None) -> None:
+    def count(frame: Frame, extra: list[Span] | None = None, context: list[Span] | None = None,
+              text: str = "") -> None:
         """Combine the frame's figures (and those told apart, ``extra``); ``context``, the
         article's clauses, tells how many attackers there were ("Fourteen militants ...")."""
         # A perpetrator's own claim ("saying its fighters had killed 20 soldiers") is not a
@@ -351,10 +398,11 @@ class CasualtyCounter:
         # as GTD divides it; none where the report does not say how many attacks shared it.
         share = series_share(context or frame.clauses)
         own = [s for clause in frame.clauses if not CLAIMED_TOLL.search(clause.text)
-               for s in shared_out(clause_statements(clause), clause, share)]
+               for s in shared_out(_statements(clause, context or frame.clauses, text), clause, share)]
         # A toll told apart adds its figures; its "no casualties" or its dead attackers alone
         # do not make the incident one with no victims (which the success rules read).
-        told = [s for clause in extra or [] for s in shared_out(clause_statements(clause), clause, share)
+        told = [s for clause in extra or []
+                for s in shared_out(_statements(clause, context or frame.clauses, text), clause, share)
                 if s.min]
         before = [c for c in context or [] if c.start < frame.start and c not in clauses]
         statements = [counted_attackers(s, [*clauses, *before]) for s in [*own, *told]]

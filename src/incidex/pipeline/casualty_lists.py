@@ -17,16 +17,19 @@ __all__ = ["COUNTED_TOLL", "LEFT_DEAD", "listed_after", "split_listed", "without
 
 #: A parenthetical aside: "(CRPF)", "(20 Iraqi; 1 Egyptian)", "(identified as A and B)". One
 #: that counts attackers among the dead stays: "(including the bomber)".
+_KEPT = r"including|bombers?|assailants?|attackers?|perpetrators?|gunm[ae]n|suicide|militants?"
+#: Dashes set off an aside too: "six people - three foreign nationals and three Afghan troops -
+#: were killed".
 _ASIDE = re.compile(
-    r"\s*\((?![^()]*\b(?:including|bombers?|assailants?|attackers?|perpetrators?|gunm[ae]n|"
-    r"suicide|militants?)\b)[^()]{0,120}\)",
+    rf"\s*\((?![^()]*\b(?:{_KEPT})\b)[^()]{{0,120}}\)|"
+    rf"\s+[-–—]\s+(?![^-–—]*\b(?:{_KEPT})\b)[^-–—.;]{{1,120}}?\s+[-–—](?=\s)",
     re.IGNORECASE,
 )
 
 #: One more item of a list of victims: ", one marine", ", and three body guards", " and the
 #: driver". It starts with a count or a determiner, as the first object did.
 _ITEM = re.compile(
-    rf"(?:,\s+(?:and\s+)?|\s+and\s+|,?\s+along\s+with\s+|,?\s+as\s+well\s+as\s+)(?P<np>(?:(?:{QUANTITY.pattern}|an?|the|his|her|their|its)\s+"
+    rf"(?:,\s+(?:and\s+)?|\s+and\s+|,?\s+along\s+with\s+|,?\s+as\s+well\s+as\s+|,?\s+as\s+(?:were|was)\s+)(?P<np>(?:(?:{QUANTITY.pattern}|an?|the|his|her|their|its)\s+"
     r"(?:[\w’'-]+\s+){0,5}?[\w’'-]+?)|himself|herself|themselves)"
     r"(?=\s+(?:in|at|on|with|and|before|after|as|who|while|during|near|inside|outside|when|from|"
     r"including)\b|\s*[,;.:]|\s*$)",
@@ -48,7 +51,7 @@ _NEW_SUBJECT = re.compile(
 #: the driver and a soldier wounded".
 LEFT_DEAD = re.compile(
     rf"\b(?:left|leaving|leaves)\s+(?P<np>(?:{QUANTITY.pattern}|the|his|her|their)(?:\s+[\w’'-]+){{0,8}}?)"
-    r"\s+(?P<what>dead|wounded|injured|hurt|beaten)\b",
+    r"\s+(?P<what>dead|killed|wounded|injured|hurt|beaten)\b",
     re.IGNORECASE,
 )
 #: "claimed at least 41 lives", "resulting in 11 fatalities and 35 injuries", "four deaths".
@@ -76,12 +79,22 @@ def without_asides(text: str) -> tuple[str, list[int]]:
     return "".join(pieces), offsets
 
 
+#: A name set off by commas after an item: "the district governor, Abdul Wahid Omarkhail, his
+#: two bodyguards": who the item was, not another victim.
+_NAME_ASIDE = re.compile(r",\s+(?:[A-Z][\w'’-]+\s+){0,4}[A-Z][\w'’-]+(?=,)")
+
+
 def listed_after(text: str, end: int) -> list[tuple[str, int, int]]:
     """The further items of a list that starts just before ``end``: (phrase, start, end)."""
     items: list[tuple[str, int, int]] = []
     position = end
     while True:
         match = _ITEM.match(text, position)
+        aside = _NAME_ASIDE.match(text, position)
+        if aside and (match is None or _NOT_AN_ITEM.search(match.group("np"))):
+            after = _ITEM.match(text, aside.end())
+            if after is not None and not _NOT_AN_ITEM.search(after.group("np")):
+                match = after
         if match is None or _NOT_AN_ITEM.search(match.group("np")) or _NEW_SUBJECT.match(
                 text, match.end()):
             return items

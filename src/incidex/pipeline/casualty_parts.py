@@ -50,7 +50,13 @@ STRUCK_THING = re.compile(
 PREVENTED = re.compile(r"(?i)\b(?:stop\w*|prevent\w*|foil\w*|thwart\w*|kept)\b[^.;]{0,60}\bfrom\s+$")
 
 
-ALONG_WITH = re.compile(r"(?i),?\s+(?:along\s+with|as\s+well\s+as)\s")
+#: "was killed along with his secretary", "were killed in the attack, as well as their
+#: driver", "were killed, as were two soldiers": the others count too. A short phrase of place
+#: or manner may come between (group ``at`` is where the list starts).
+ALONG_WITH = re.compile(
+    r"(?i)(?:\s+(?:in|at|on|during|near|by|outside|inside)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+?)?"
+    r"(?P<at>,?\s+(?:along\s+with|as\s+well\s+as|as\s+(?:were|was))\s)"
+)
 
 WHEN = re.compile(
     r"(?i)\b(?:year|week|month|day|morning|night|evening|afternoon|time|weekend)s?$|"
@@ -166,6 +172,17 @@ def combine(statements: list[Statement]) -> dict[str, tuple[int | None, int | No
 
 #: "killed its driver ... killing six more", "another died later": victims besides those told.
 _FURTHER = re.compile(r"(?i)\b(?:more|another|additional|further)\b|^the\s+other\b")
+#: "His driver was also killed", "were also wounded": the verb itself says these are besides.
+_ALSO = re.compile(r"(?i)\b(?:also|too)\b")
+#: "was also among those killed": one of the dead told before, not one more.
+_AMONG = re.compile(r"(?i)\bamong\b")
+
+
+def _further(statement: Statement) -> bool:
+    """True when a statement counts victims besides those told before it."""
+    if _AMONG.search(statement.evidence.text):
+        return False
+    return bool(_FURTHER.search(statement.phrase) or _ALSO.search(statement.evidence.text))
 
 
 def _added_up(statements: list[Statement]) -> Statement:
@@ -175,7 +192,7 @@ def _added_up(statements: list[Statement]) -> Statement:
     best = max(ordered, key=lambda s: (s.min or 0, s.exact))
     running: Statement | None = None
     for statement in ordered:
-        if running is not None and _FURTHER.search(statement.phrase) and statement.min and \
+        if running is not None and _further(statement) and statement.min and \
                 not statement.evidence.overlaps(running.evidence):
             high = None if running.max is None or statement.max is None else running.max + statement.max
             running = Statement(statement.category, (running.min or 0) + statement.min, high,

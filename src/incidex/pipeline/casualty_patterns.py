@@ -50,7 +50,7 @@ __all__ = [
 _KILLED = r"(?:(?:shot|stabbed|beaten|burned|burnt|stoned|hacked|bludgeoned|strangled)\s+to\s+death|" \
           r"shot\s+dead|shot\s+and\s+killed|(?:kidnapped|abducted|tortured|captured|beaten|stabbed)\s+" \
           r"and\s+(?:killed|murdered|executed|beheaded)|killed|dead|died|slain|murdered|executed|" \
-          r"beheaded|decapitated|assassinated|massacred|gunned\s+down|lost\s+(?:their|his|her)\s+lives)"
+          r"beheaded|decapitated|assassinated|massacred|hanged|gunned\s+down|lost\s+(?:their|his|her)\s+lives)"
 WOUNDED = r"(?:wounded|injured|hurt|maimed|hospitali[sz]ed|shot\s+and\s+wounded|" \
            r"(?:suffered|sustained|received)\s+(?:\w+\s+){0,2}?(?:injuries|wounds|burns)|" \
            r"(?:stabbed|beaten|assaulted)(?!\s+(?:to\s+death|and\s+killed|dead)))"
@@ -59,17 +59,21 @@ _AUX = r"(?:(?:was|were|had\s+been|have\s+been|has\s+been|are|is|being|been|got|
        r"(?:(?:also|reportedly|reported|confirmed|later|seriously|critically|slightly|fatally|badly|"\
        r"all|both|allegedly|then|subsequently|eventually|instantly)\s+)*"
 
-PASSIVE = re.compile(rf"\b{_AUX}(?P<verb>{_KILLED}|{WOUNDED})\b", re.IGNORECASE)
+#: "were found dead", "was found stabbed to death": found so, they died; "found beaten" alone
+#: says nothing of a death or an injury GTD would count apart from the body.
+_FOUND = rf"(?:found\s+(?={_KILLED}))?"
+PASSIVE = re.compile(rf"\b{_AUX}{_FOUND}(?P<verb>{_KILLED}|{WOUNDED})\b", re.IGNORECASE)
 ACTIVE = re.compile(
-    r"\b(?P<verb>(?:shot|stabbed|beat|burned|burnt|stoned|hacked|bludgeoned|strangled)\s+to\s+death|"
+    r"\b(?P<verb>(?:shot|stabbed|beat|burned|burnt|stoned|hacked|bludgeoned|strangled|slashed|clubbed)"
+    r"\s+to\s+death|"
     r"kill(?:ed|ing|s)?|shot\s+dead|gunned\s+down|wound(?:ed|ing|s)?|injur(?:ed|ing|es|e)|hurt(?:ing)?|"
     r"inflicted\s+(?:\w+\s+){0,3}?wounds\s+on|hitting|hit|struck|ran\s+over|run\s+over|"
-    r"stabbing|assault(?:ed|ing)|murder(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing|s)?|decapitat(?:ed|ing|es)|"
+    r"stabbing|assault(?:ed|ing)|murder(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing|s)?|decapitat(?:ed|ing|es)|hanged|execut(?:ed|ing)|"
     r"assassinat(?:ed|ing|es)|slaughter(?:ed|ing|s)?|slit\s+the\s+throats?\s+of|"
     r"(?:result(?:ed|ing|s)?\s+in|caus(?:ed|ing|es)|(?:led|leading)\s+to)\s+the\s+"
     r"(?:deaths?|injur(?:y|ies)|wounding)\s+of|(?:(?:and\s+)?the\s+)?(?:injur(?:y|ies)|wounding)\s+of|"
     r"(?:caus(?:ed|ing)|inflict(?:ed|ing))\s+injuries\s+to|"
-    r"(?:claim(?:ed|ing|s)?|took|taking|cost(?:ing)?)\s+the\s+lives\s+of)\s+"
+    r"(?:claim(?:ed|ing|s)?|took|taking|cost(?:ing)?)\s+the\s+li(?:ves|fe)\s+of)\s+"
     r"(?!(?:after|before|in|at(?!\s+least)|on|by|with|when|while|as|during|and|or|but|to|for|"
     r"including|along|among|across|throughout|amid|following|"
     r"from|near|outside|inside|since|because)\b)"
@@ -93,11 +97,17 @@ CONJUNCT = re.compile(
     r"eleven|twelve|several|dozens|a|an)\s+(?:other\s+)?[\w-]+)\b(?!\s+(?:were|was|had|have|are)\b)",
     re.IGNORECASE,
 )
-NAMED = re.compile(r"(?:[A-Z][\w.'-]*\s+){1,7}[A-Z][\w'-]*[^s\W]$")
+#: A word of a name: capitalised, or an Arabic article joined to one ("al-Fattal"); a
+#: lower-case particle may link two ("Osama bin Laden", "Jose de la Cruz").
+_NAME_START = r"(?:[A-Z]|(?:al|el|ad|ar|as|an|at|az|ash)-[A-Z])"
+_NAME_WORD = rf"{_NAME_START}[\w.'-]*"
+_NAME_LINK = r"(?:(?:bin|ibn|de|da|del|della|di|dos|du|van|von|der|den|la|le)\s+){0,2}"
+NAMED = re.compile(rf"(?:{_NAME_WORD}\s+{_NAME_LINK}){{1,7}}{_NAME_WORD}[^s\W]$")
 _ATTACKER = r"(?P<who>(?:suicide\s+)?(?:bomber|attacker|assailant|gunman|perpetrator|hijacker|shooter)s?)"
-BESIDES = re.compile(rf"\b(?:in\s+addition\s+to|besides|apart\s+from)\s+(?:the\s+|all\s+)?"
+BESIDES = re.compile(rf"\b(?:in\s+addition\s+to|besides|apart\s+from|not\s+including|excluding|"
+                      rf"not\s+counting)\s+(?:the\s+|all\s+)?"
                       rf"(?:(?P<n>[\w-]+)\s+)??{_ATTACKER}\b", re.IGNORECASE)
-INCLUDING = re.compile(rf"\bincluding\s+(?:the\s+)?{_ATTACKER}\b", re.IGNORECASE)
+INCLUDING = re.compile(rf"(?<!\bnot\s)\bincluding\s+(?:the\s+)?{_ATTACKER}\b", re.IGNORECASE)
 NOBODY = re.compile(r"(?i)(?:nobody|no\s+one|none|anyone|anybody|neither|no\s+other)\b|.*\b(?:or$|nor\b)")
 CLAIMED_TOLL = re.compile(
     r"\bclaim\w*\s+(?:\w+\s+){0,2}?(?:responsibility|credit)\b.*\b(?:its|their)\s+"
@@ -136,7 +146,7 @@ TO_DEATH = re.compile(
 #: "Six bodies were found": GTD counts the dead a report finds.
 #: "The body of a Palestinian ... was found", "police recovered the decomposed body of a woman".
 BODY_OF = re.compile(
-    r"(?i)\b(?:(?:found|discovered|recovered)\s+)?(?:the|a)\s+(?:[\w-]+\s+)?body\s+of\s+(?:an?|the)\b"
+    r"(?i)\b(?:(?:found|discovered|recovered)\s+)?(?:the|a)\s+(?:[\w-]+\s+)?body\s+of\s+(?:an?\b|the\b|(?-i:(?=[A-Z])))"
     r"(?:[^.;]{0,100}?\b(?:was|were|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:found|discovered|"
     r"recovered|dumped)\b)?"
 )
@@ -146,7 +156,7 @@ BODIES = re.compile(
     re.IGNORECASE,
 )
 #: A bare name in a list of the dead: "Roshan and his driver".
-PROPER = re.compile(r"(?:[A-Z][\w'-]+\s+){0,3}[A-Z][\w'-]*[a-z]")
+PROPER = re.compile(rf"(?:{_NAME_START}[\w'-]+\s+{_NAME_LINK}){{0,3}}{_NAME_START}[\w'-]*[a-z]")
 CALENDAR = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|"
                        r"april|may|june|july|august|september|october|november|december\b")
 #: A noun phrase after these is no subject of its own: "In addition to the five assailants,".
@@ -219,6 +229,11 @@ def subject_before(text: str, end: int) -> tuple[int, str]:
         word = token.group()
         if word.lower() == "of" and kept and index > 0 and _PARTITIVE.fullmatch(window[index - 1].group()):
             kept.append(token)  # "six of the assailants": six, not the assailants
+            continue
+        if word.lower() == "of" and kept and index > 1 and re.fullmatch(
+                r"(?i)[\w'’-]+(?:s|men)", window[index - 1].group()) and _PARTITIVE.fullmatch(
+                window[index - 2].group()):
+            kept.append(token)  # "Nine relatives of the former officer": nine, not the officer
             continue
         if not word[0].isalnum() or _BOUNDARY.match(word):
             break

@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import re
 
+from incidex.pipeline.doc import Span
+from incidex.pipeline.lexicon import PERPETRATOR_NOUNS
 from incidex.pipeline.quantities import QUANTITY, quantity_from_match
 
 #: ", including the bomber and two police officers," just before the verb.
-_APPOSITION = re.compile(r",\s*including\s+", re.IGNORECASE)
+#: Also without its comma, lower-case ("eight people including four policemen"), so that a
+#: sentence the splitter missed ("... 2 p.m. Including the perpetrator, 16") is none.
+_APPOSITION = re.compile(r"(?:,\s*[Ii]|\s+i)ncluding\s+")
 #: Attackers named inside an apposition: "the assailant", "four assailants", "three of the
 #: attackers", "the two bombers".
 _ATTACKERS_INSIDE = re.compile(
@@ -49,9 +53,14 @@ def apposition_before(text: str, end: int) -> tuple[int, str] | None:
         return None
     last = matches[-1]
     inner = text[last.end():end].strip().rstrip(",").strip()
-    if not inner or not text[:end].rstrip().endswith(",") or _OTHER_VERB.search(inner.replace(",", " ")):
+    # The closing comma is often left out: "At least seven people, including six soldiers and
+    # one assailant were killed".
+    if not inner or _OTHER_VERB.search(inner.replace(",", " ")):
         return None
     return last.start(), inner
+
+
+_NO_COUNT = frozenset({"the", "a", "an", "and", "his", "her", "their", "its"})
 
 
 def attackers_in(inner: str) -> int | None:
@@ -62,6 +71,8 @@ def attackers_in(inner: str) -> int | None:
         head = match.group("head").lower()
         plural = head.endswith("s") or head.endswith("men")
         number = match.group("m") or match.group("n")
+        if number and number.lower() in _NO_COUNT:
+            number = None  # "the leader and the bomber": "the" is no count of bombers
         quantity = QUANTITY.fullmatch(number) if number else None
         parsed = quantity_from_match(quantity) if quantity else None
         if parsed is not None and parsed.min is not None and parsed.exact:
@@ -95,3 +106,50 @@ def clause_opening_subject(text: str, verb_start: int) -> str | None:
     if len(stretch.split()) > 12 or _OTHER_VERB.search(stretch) or _TIME_BEFORE.search(stretch):
         return None  # "Three days after Judge X was assassinated": a time, no count of victims
     return text[:verb_start].strip()
+
+
+#: A clause that opens with a single person and a plural verb: "his wife were killed", "a
+#: bystander were killed". The clause splitter cut a coordinated subject in two ("Awae Lunae,
+#: the village head, | and his wife were killed").
+_SINGLE_WERE = re.compile(
+    r"(?i)^(?:his|her|their|its|the|a|an|one)\s+(?:[\w'’-]+\s+){0,2}?(?P<head>[\w'’-]+)\s+were\b"
+)
+_PLURAL_HEADS = frozenset({"people", "police", "men", "women", "children", "personnel", "staff",
+                           "troops", "family", "couple", "crew", "others"})
+_AND_BETWEEN = re.compile(r"(?i),?\s*and\s+")
+
+
+def rejoined_subject(clause: Span, clauses: list[Span], text: str) -> Span | None:
+    """The clause read with the first half of its subject, when the splitter cut a coordinated
+    subject at "and" ("X, the village head, | and his wife were killed"); None otherwise.
+
+    Only a singular subject with "were" shows the cut: "and two soldiers were wounded" after
+    "the blast destroyed three houses" is a clause of its own.
+    """
+    match = _SINGLE_WERE.match(clause.text)
+    if match is None:
+        return None
+    head = match.group("head").lower()
+    if head.endswith("s") or head in _PLURAL_HEADS:
+        return None
+    before = [c for c in clauses if c.end <= clause.start
+              and c.attrs.get("sentence") == clause.attrs.get("sentence")]
+    if not before:
+        return None
+    first = max(before, key=lambda c: c.end)
+    if not _AND_BETWEEN.fullmatch(text[first.end:clause.start]):
+        return None
+    return Span(first.start, clause.end, text[first.start:clause.end], clause.label,
+                dict(clause.attrs))
+
+
+#: The last counted people told before a verb: "dragged six supporters out of their homes".
+_COUNTED_PEOPLE = re.compile(rf"(?i)\b(?:{QUANTITY.pattern})\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+(?:s|men)\b")
+
+
+def counted_before(text: str, end: int, attackers: bool = False) -> str:
+    """Who "them" are: the last count of people before ``end`` (not attackers, unless
+    ``attackers``: "jumped the two gunmen and beat them to death"), or ''."""
+    found = [m for m in _COUNTED_PEOPLE.finditer(text, 0, end)
+             if (attackers or not PERPETRATOR_NOUNS.search(m.group())) and counts_people(m.group())]
+    return found[-1].group() if found else ""

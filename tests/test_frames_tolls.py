@@ -98,3 +98,20 @@ def test_wounded_another_three_counts_victims() -> None:
         "and wounded another three, then fled in a truck."
     )
     assert len(doc.frames) == 1
+
+
+@pytest.mark.parametrize("figure", [
+    "What it has is an uncomfortable ally and a social time bomb about to explode.",
+    "This explosion of freedom coincides with the restoration of democracy.",
+    "The report that the ambassador's daughter was wounded by gunfire is absolutely unfounded.",
+    "The army denied reports that soldiers had shot two students.",
+])
+def test_a_figure_of_speech_or_a_denied_report_is_no_incident(figure: str) -> None:
+    doc = _frames("Guerrillas kidnapped twenty youths in Usulutan. " + figure)
+    assert len(doc.frames) == 1
+    assert doc.frames[0].sentences == [0]
+
+
+def test_a_real_time_bomb_is_still_an_incident() -> None:
+    doc = _frames("A time bomb exploded outside a bank in Lima, wounding two guards.")
+    assert len(doc.frames) == 1

@@ -54,6 +54,7 @@ def test_another_in_a_toll_counts_victims_not_incidents(toll: str) -> None:
     "The navy denied it had uncovered a plot to assassinate the writer.",
     "The mercenaries were preparing to assassinate a cartel leader.",
     "The front demanded that the army stop bombing civilian targets.",
+    "They urged the rebels to stop using land mines and booby traps.",
 ])
 def test_a_wished_killing_is_no_incident(wish: str) -> None:
     doc = _frames("Guerrillas kidnapped twenty youths in Usulutan. " + wish)

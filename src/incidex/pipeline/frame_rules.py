@@ -22,7 +22,10 @@ _IRREALIS = re.compile(
     r"invitation|call(?:s|ed|ing)?\s+for\s+\w+|plot(?:s|ted|ting)?|conspir(?:e|ed|es|ing|acy)|"
     r"prepar(?:e|es|ed|ing)|about)\s+to|"
     r"\b(?:stop|cease|halt)(?:\s+all)?)"
-    r"\s+(?:[\w'’-]+\s+){0,2}$",
+    r"\s+(?:[\w'’-]+\s+){0,2}$|"
+    # "stop using land mines and booby traps", "ban the use of car bombs"
+    r"\b(?:stop|cease|halt|end|ban)\s+(?:using|planting|laying|the\s+use\s+of)\s+"
+    r"(?:[\w'’-]+\s+){0,4}$",
     re.IGNORECASE,
 )
 

@@ -54,7 +54,10 @@ def test_combat_between_forces_is_told_apart_from_an_attack_on_civilians() -> No
     homes = pipe.run(Article(text="Army troops attacked the homes of peasants with rockets in "
                                   "the north.", id="c"))
     bombing = pipe.run(Article(text=_BOMBING, id="d"))
-    assert combat.frames and strafed.frames and homes.frames and bombing.frames
+    convoy = pipe.run(Article(text="The rebels staged an ambush against army troops on the "
+                                   "highway, destroying six armored vehicles.", id="e"))
+    assert combat.frames and strafed.frames and homes.frames and bombing.frames and convoy.frames
     assert is_combat(combat, combat.frames[0]) and is_combat(strafed, strafed.frames[0])
+    assert is_combat(convoy, convoy.frames[0])
     assert not is_combat(homes, homes.frames[0])
     assert not is_combat(bombing, bombing.frames[0])

@@ -34,7 +34,10 @@ _WORD = re.compile(r"[a-z0-9]+")
 _COMBAT = re.compile(
     r"\b(?:clash(?:es|ed)?|skirmish\w*|harassment|confrontations?|"
     r"(?:air\s+force|gunships?|helicopters?|planes?|troops|army)\s+(?:\w+\s+){0,3}?"
-    r"(?:attacked|bombed|bombing|opened\s+fire|strafed))\b",
+    r"(?:attacked|bombed|bombing|opened\s+fire|strafed)|"
+    r"(?:while|when)\s+fighting|in\s+combat|"
+    r"(?:ambush\w*|attack\w*)\s+(?:\w+\s+){0,3}?(?:against|on)\s+(?:\w+\s+){0,3}?"
+    r"(?:troops|battalions?|convoys?|patrols?|soldiers|garrisons?|barracks))\b",
     re.IGNORECASE,
 )
 #: A civilian among the harmed makes it more than combat.

@@ -59,5 +59,8 @@ def test_combat_between_forces_is_told_apart_from_an_attack_on_civilians() -> No
     assert combat.frames and strafed.frames and homes.frames and bombing.frames and convoy.frames
     assert is_combat(combat, combat.frames[0]) and is_combat(strafed, strafed.frames[0])
     assert is_combat(convoy, convoy.frames[0])
+    shootout = pipe.run(Article(text="Two subversives were killed and a policeman was wounded "
+                                     "in a shoot-out near the service station.", id="f"))
+    assert shootout.frames and is_combat(shootout, shootout.frames[0])
     assert not is_combat(homes, homes.frames[0])
     assert not is_combat(bombing, bombing.frames[0])

@@ -54,6 +54,7 @@ def test_another_in_a_toll_counts_victims_not_incidents(toll: str) -> None:
     "The navy denied it had uncovered a plot to assassinate the writer.",
     "The mercenaries were preparing to assassinate a cartel leader.",
     "The front demanded that the army stop bombing civilian targets.",
+    "They urged the rebels to stop using land mines and booby traps.",
 ])
 def test_a_wished_killing_is_no_incident(wish: str) -> None:
     doc = _frames("Guerrillas kidnapped twenty youths in Usulutan. " + wish)
@@ -97,4 +98,21 @@ def test_wounded_another_three_counts_victims() -> None:
         "Masked gunmen attacked the residents of a village in Sinaloa. The gunmen shot twelve men "
         "and wounded another three, then fled in a truck."
     )
+    assert len(doc.frames) == 1
+
+
+@pytest.mark.parametrize("figure", [
+    "What it has is an uncomfortable ally and a social time bomb about to explode.",
+    "This explosion of freedom coincides with the restoration of democracy.",
+    "The report that the ambassador's daughter was wounded by gunfire is absolutely unfounded.",
+    "The army denied reports that soldiers had shot two students.",
+])
+def test_a_figure_of_speech_or_a_denied_report_is_no_incident(figure: str) -> None:
+    doc = _frames("Guerrillas kidnapped twenty youths in Usulutan. " + figure)
+    assert len(doc.frames) == 1
+    assert doc.frames[0].sentences == [0]
+
+
+def test_a_real_time_bomb_is_still_an_incident() -> None:
+    doc = _frames("A time bomb exploded outside a bank in Lima, wounding two guards.")
     assert len(doc.frames) == 1

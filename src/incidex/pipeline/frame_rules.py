@@ -20,9 +20,12 @@ _IRREALIS = re.compile(
     r"(?:threaten(?:s|ed|ing)?|vow(?:s|ed|ing)?|plan(?:s|ned|ning)?|promis(?:e|es|ed|ing)|"
     r"intend(?:s|ed|ing)?|wants?|wanted|urg(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|swore|swear|"
     r"invitation|call(?:s|ed|ing)?\s+for\s+\w+|plot(?:s|ted|ting)?|conspir(?:e|ed|es|ing|acy)|"
-    r"prepar(?:e|es|ed|ing))\s+to|"
+    r"prepar(?:e|es|ed|ing)|about)\s+to|"
     r"\b(?:stop|cease|halt)(?:\s+all)?)"
-    r"\s+(?:[\w'’-]+\s+){0,2}$",
+    r"\s+(?:[\w'’-]+\s+){0,2}$|"
+    # "stop using land mines and booby traps", "ban the use of car bombs"
+    r"\b(?:stop|cease|halt|end|ban)\s+(?:using|planting|laying|the\s+use\s+of)\s+"
+    r"(?:[\w'’-]+\s+){0,4}$",
     re.IGNORECASE,
 )
 
@@ -32,6 +35,35 @@ def is_irrealis(clause: Span, trigger_start: int) -> bool:
     after a modal or a verb of intent in its clause, a few words at most between."""
     before = clause.text[max(0, trigger_start - clause.start - 60):trigger_start - clause.start]
     return _IRREALIS.search(before) is not None
+
+
+#: "a social time bomb", "this explosion of freedom", "an explosion of popular anger": a
+#: violent word said of a society or a feeling, a figure of speech.
+_FIGURATIVE = re.compile(
+    r"\b(?:social|political|economic|demographic|ecological|ticking)\s+time[-\s]bombs?\b|"
+    r"\bexplosions?\s+of\s+(?:\w+\s+)?(?:freedom|joy|anger|rage|fury|hope|democracy|enthusiasm|"
+    r"discontent|protests?|support|creativity|growth|demands?|prices|indignation|jubilation|"
+    r"happiness|emotions?|popular)\b",
+    re.IGNORECASE,
+)
+#: "the report that ... was wounded by gunfire is absolutely unfounded", "the army denied
+#: reports that ...": violence told only to be denied.
+_DENIED = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:unfounded|false|untrue|baseless|groundless)\b|"
+    r"\b(?:den(?:y|ies|ied|ying)|refut(?:e|es|ed|ing))\s+(?:the\s+|all\s+)?"
+    r"(?:reports?|rumou?rs|claims?|allegations?)\b",
+    re.IGNORECASE,
+)
+
+
+def is_not_told(doc: Doc, clause: Span, start: int) -> bool:
+    """True when the trigger at ``start`` (an offset in the document) tells no deed: a figure
+    of speech, or a report denied in its sentence."""
+    sentence = next((s for s in doc.sentences if s.start <= start < s.end), clause)
+    if any(m.start() <= start - sentence.start < m.end()
+           for m in _FIGURATIVE.finditer(sentence.text)):
+        return True
+    return _DENIED.search(sentence.text) is not None
 
 
 def is_harm(word: str) -> bool:

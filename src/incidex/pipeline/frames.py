@@ -164,7 +164,7 @@ def find_triggers(doc: Doc, clause: Span) -> list[Span]:
             if any(s.overlaps(Span(start, end, "")) for s in found):
                 continue
             response = any(s <= match.start() < e for s, e in responses)
-            irrealis = rules.is_irrealis(clause, start)
+            irrealis = rules.is_irrealis(clause, start) or rules.is_not_told(doc, clause, start)
             found.append(Span(start, end, match.group(), "trigger", {
                 "attack_type": trigger.attack_type,
                 "weapon": trigger.weapon,

@@ -27,6 +27,32 @@ RELEVANCE_FILE = "muc4_relevance.json.gz"
 #: The same question asked of a whole article: does it report such an attack at all?
 DOCUMENT_RELEVANCE_FILE = "muc4_document_relevance.json.gz"
 _WORD = re.compile(r"[a-z0-9]+")
+#: "two fmln rebels were killed during clashes", "the air force bombed the outskirts",
+#: "two subversives were killed in a shoot-out with a police patrol",
+#: "helicopter gunships opened fire on rebel columns": combat between armed forces, or the
+#: state's forces attacking, which a terrorism database does not record (MUC-4 and the GTD
+#: codebook both leave out acts of war and of the state).
+_COMBAT = re.compile(
+    r"\b(?:clash(?:es|ed)?|skirmish\w*|harassment|confrontations?|shoot-?outs?|firefights?|"
+    r"gun\s?battles?|exchanges?\s+of\s+fire|"
+    r"(?:air\s+force|gunships?|helicopters?|planes?|troops|army)\s+(?:\w+\s+){0,3}?"
+    r"(?:attacked|bombed|bombing|opened\s+fire|strafed)|"
+    r"(?:while|when)\s+fighting|in\s+combat|"
+    r"(?:ambush\w*|attack\w*)\s+(?:\w+\s+){0,3}?(?:against|on)\s+(?:\w+\s+){0,3}?"
+    r"(?:troops|battalions?|convoys?|patrols?|soldiers|garrisons?|barracks))\b",
+    re.IGNORECASE,
+)
+#: A civilian among the harmed makes it more than combat.
+_CIVILIANS = re.compile(
+    r"\b(?:civilians?|peasants?|minors?|child(?:ren)?|wom[ae]n|students?|residents?|"
+    r"officials?|ministers?|bodyguards?|journalists?|priests?|neighbou?rhoods?|homes?|houses?|"
+    r"residences?|passers?-?by)\b",
+    re.IGNORECASE,
+)
+#: How much of combat's relevance is kept: a tenth, so that a shoot-out the model scores 0.9
+#: falls under the MUC-4 adapter's threshold. MUC-4 dev Template F1 / CEAF-REE 44.81 / 46.48
+#: keeping all of it, 45.39 / 47.19 at 0.2, 45.49 / 47.29 at 0.1 (with shoot-outs).
+COMBAT_FACTOR = 0.1
 
 
 @functools.cache
@@ -98,6 +124,13 @@ def score_document(doc: Doc, model: LinearModel | None = None) -> float:
     return (model or document_relevance_model()).probability(document_features(doc))
 
 
+def is_combat(doc: Doc, frame: Frame) -> bool:
+    """True when the frame tells combat between armed forces and no civilian among its
+    sentences: MUC-4's templates, like the GTD, record terrorism, not war."""
+    text = " ".join(doc.sentences[s].text for s in frame.sentences)
+    return _COMBAT.search(text) is not None and _CIVILIANS.search(text) is None
+
+
 def score_frames(doc: Doc, model: LinearModel | None = None) -> list[float]:
     chosen = model or relevance_model()
     return [chosen.probability(frame_features(doc, frame, i)) for i, frame in enumerate(doc.frames)]
@@ -114,5 +147,5 @@ class FrameRelevance:
 
     def __call__(self, doc: Doc) -> Doc:
         for frame, p in zip(doc.frames, score_frames(doc), strict=True):
-            frame.relevance = p
+            frame.relevance = p * COMBAT_FACTOR if is_combat(doc, frame) else p
         return doc

@@ -104,6 +104,18 @@ def test_an_attack_told_in_passing_gets_one_template_when_the_article_is_relevan
     assert document_templates(doc, document_threshold=1.01) == []
 
 
+def test_an_article_of_combat_alone_gets_no_template_from_the_tagger() -> None:
+    from incidex.evaluate.muc4_run import _tagged_template
+    from incidex.pipeline.runner import Pipeline
+
+    doc = Pipeline().run(Article(text="fmln guerrillas and army troops clashed near san miguel. "
+                                      "two guerrillas and a soldier were killed in the clashes, "
+                                      "the armed forces press office said.", id="c"))
+    assert doc.frames and all(f.relevance is not None and f.relevance < 0.1 for f in doc.frames)
+    assert any(_tagged_template(doc)[role] for role in ("PerpInd", "PerpOrg", "Victim"))
+    assert document_templates(doc, document_threshold=0.0) == []
+
+
 def test_the_rules_configuration_makes_no_template_from_the_tagger() -> None:
     from incidex.pipeline.runner import Pipeline
 

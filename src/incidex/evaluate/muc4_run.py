@@ -40,7 +40,7 @@ from incidex.groups import GroupLexicon
 from incidex.pipeline.doc import Doc
 from incidex.pipeline.frames import Frame
 from incidex.pipeline.learned_roles import dedupe_entities, tag_document
-from incidex.pipeline.relevance import score_document
+from incidex.pipeline.relevance import is_combat, score_document
 from incidex.pipeline.runner import Pipeline
 from incidex.record import Entity, Incident
 
@@ -159,6 +159,14 @@ def merge_fragments(told: list[tuple[list[int], dict[str, Any]]]) -> list[dict[s
     return templates
 
 
+def _only_combat(doc: Doc) -> bool:
+    """True when every frame the article has tells combat between armed forces: the tagger's
+    fillers of such an article are soldiers and guerrillas in battle, not an incident. MUC-4
+    dev Template F1 / CEAF-REE 46.51 / 49.13 -> 46.97 / 49.78 (14 fewer fillers, none of them
+    right); train 63.51 / 86.37 -> 63.32 / 85.99, where the tagger is scored in-sample."""
+    return bool(doc.frames) and all(is_combat(doc, frame) for frame in doc.frames)
+
+
 def document_templates(doc: Doc, threshold: float = RELEVANCE_THRESHOLD,
                        document_threshold: float = DOCUMENT_THRESHOLD) -> list[dict[str, Any]]:
     """The MUC-4 templates of a processed document: one per incident MUC-4 would record."""
@@ -168,7 +176,8 @@ def document_templates(doc: Doc, threshold: float = RELEVANCE_THRESHOLD,
             told.extend((frame.sentences, t) for t in
                         _split_far_fillers(doc, frame, incident, incident_template(incident)))
     templates = merge_fragments(told)
-    if not templates and "relevance" in doc.assigned and score_document(doc) >= document_threshold:
+    if (not templates and "relevance" in doc.assigned and not _only_combat(doc)
+            and score_document(doc) >= document_threshold):
         template = _tagged_template(doc)
         if any(template[role] for role in ROLES):
             templates.append(template)

@@ -99,3 +99,17 @@ def test_a_city_in_the_possessive_after_a_lowercase_word_is_the_place() -> None:
     loc = _location("A suicide bomber detonated himself outside the main gate of central "
                     "Colombo's Eye Hospital.  Six other people were killed.")
     assert loc.name == "Colombo"
+
+
+def test_a_town_with_nothing_known_around_it_keeps_its_written_name() -> None:
+    loc = _location("Gunmen killed three villagers in Halabjah on Monday.")
+    assert loc.name == "Halabjah"
+    assert loc.lat is None
+    assert loc.specificity == 5
+
+
+def test_a_country_misspelt_as_a_town_after_its_town() -> None:
+    loc = _location("Rebels tried to bomb the army headquarters in Medellin, Columbia. "
+                    "Six people were wounded.")
+    assert loc.country == "Colombia"
+    assert loc.name == "Medellin"

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from incidex.geo.address_parts import (
     FACILITY_WORDS,
@@ -270,6 +271,10 @@ def _read(parts: list[Part]) -> Address | None:
                 # With no country written, a big city is surer than a region misread
                 # around it.
                 part.place = own
+        country = _misspelt_country(own, outer_part) if part.place is None else None
+        if country is not None and outer_part is not None:
+            outer_part.place = container = country
+            part.place = own
         if (part.place is None and own is not None and container is not None and container.kind == "city"
                 and part.unit is None and own.country_code == container.country_code):
             region = _region_reading(outer_part)
@@ -312,6 +317,22 @@ def _read(parts: list[Part]) -> Address | None:
     if outer is None:
         return None
     return Address(parts, parts[0].start, parts[-1].end, outer, part.name, part, False)
+
+
+def _misspelt_country(own: Place | None, outer: Part | None) -> Place | None:
+    """"Medellin, Columbia": a town that lies in another country than the place written
+    after it, where that place's name is one letter off the town's country ("Columbia" for
+    Colombia), is in that country; the writer misspelt it."""
+    if own is None or outer is None or outer.place is None or outer.place.kind == "country":
+        return None
+    if own.country_code == outer.place.country_code or own.kind not in ("city", "admin2"):
+        return None
+    country = Gazetteer.default().country(own.country_code) if own.country_code else None
+    if country is None:
+        return None
+    written, name = outer.name.casefold(), country.name.casefold()
+    close = len(written) == len(name) and SequenceMatcher(None, written, name).ratio() >= 0.85
+    return country if close else None
 
 
 # Units of a city's quarters ("subdistrict", "locality" and "camp" are as often rural).

@@ -66,7 +66,7 @@ def _summary(doc: Doc, frame: Frame) -> tuple[str, list[Evidence]]:
 def _location(doc: Doc, frame: Frame) -> Location:
     place = frame.location.get("place")
     if not isinstance(place, Place):
-        return Location()
+        return _bare_location(doc, frame)
     spans = frame.location.get("evidence", [])
     assert isinstance(spans, list)
     specificity = frame.location.get("specificity", 5)
@@ -91,6 +91,16 @@ def _location(doc: Doc, frame: Frame) -> Location:
         lat=place.lat, lon=place.lon, geonameid=place.geonameid if place.geonameid > 0 else None,
         specificity=specificity, evidence=evidence(doc, spans),
     )
+
+
+def _bare_location(doc: Doc, frame: Frame) -> Location:
+    """A town written with nothing known around it: its name alone, no coordinates."""
+    name = frame.location.get("name")
+    if not isinstance(name, str):
+        return Location()
+    spans = frame.location.get("evidence", [])
+    assert isinstance(spans, list)
+    return Location(name=_plain(name), specificity=5, evidence=evidence(doc, spans))
 
 
 def _without_unit(written: str, place: Place) -> str:

@@ -17,7 +17,8 @@ from incidex.geo.address import (
 )
 from incidex.geo.gazetteer import Gazetteer, Place
 from incidex.geo.resolver import Resolved, resolve
-from incidex.geo.toponyms import find_toponyms
+from incidex.geo.toponyms import Toponym, find_toponyms
+from incidex.groups import GroupLexicon
 from incidex.pipeline.doc import Doc, Span
 from incidex.pipeline.registry import register_stage
 
@@ -144,7 +145,7 @@ class Geocoder:
         self.gazetteer = Gazetteer.default()
 
     def __call__(self, doc: Doc) -> Doc:
-        toponyms = find_toponyms(doc.text, self.gazetteer)
+        toponyms = _not_group_names(doc.text, find_toponyms(doc.text, self.gazetteer))
         resolved = _bracketed_capitals(doc.text, resolve(toponyms, doc.text), self.gazetteer)
         addresses = read_chains(doc.text, resolved, _CHAIN_CUE)
         # A place read inside its address chain replaces its reading out of context.
@@ -165,6 +166,15 @@ class Geocoder:
         doc.mentions["toponym"] = spans
         doc.mentions["address"] = [_address_span(doc.text, a) for a in addresses]
         return doc
+
+
+def _not_group_names(text: str, toponyms: list[Toponym]) -> list[Toponym]:
+    """"Hamas" is a group, not Hamm (whose alternate names include "Hamas"): a toponym whose
+    whole span is a known group name is dropped, so it neither places the incident nor
+    wins over the places the article does name. Places inside a longer group name ("of
+    Colombia" in FARC's name) stay."""
+    names = {(m.start, m.end) for m in GroupLexicon.default().find(text)}
+    return [t for t in toponyms if (t.start, t.end) not in names]
 
 
 _BRACKETED = re.compile(r"\s*\(([A-Z][\w'’ -]{2,30})\)")

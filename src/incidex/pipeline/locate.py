@@ -170,6 +170,21 @@ def frame_location(doc: Doc, frame: Frame) -> None:
     if region is not None:
         frame.location = {"place": region, "evidence": evidence,
                           "specificity": specificity(region)}
+        return
+    town = _bare_town(doc, frame)
+    if town is not None:
+        # "in Halabjah" and nothing the gazetteer knows around it: GTD still codes the town
+        # as written, with no coordinates (codebook specificity 5).
+        frame.location = {"place": None, "name": town.text, "evidence": [town], "specificity": 5}
+
+
+def _bare_town(doc: Doc, frame: Frame) -> Span | None:
+    """The first written town in the incident's clauses, else its sentences."""
+    towns = doc.mentions.get("written_town", [])
+    in_clauses = [t for t in towns if any(c.start <= t.start < c.end for c in frame.clauses)]
+    in_sentences = [t for t in towns if any(doc.sentences[i].start <= t.start < doc.sentences[i].end
+                                            for i in frame.sentences)]
+    return next(iter(in_clauses or in_sentences), None)
 
 
 def _mark_references(doc: Doc) -> None:

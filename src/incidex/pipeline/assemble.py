@@ -168,8 +168,8 @@ def _confidence(frame: Frame) -> float:
 
     With the ``relevance`` stage (the default pipeline) it is the learned frame-relevance
     probability, which ``incidex eval calibration`` checks against MUC-4's gold (on dev an
-    expected calibration error under 0.09, where the signal count below scored 0.267; figures
-    in docs/benchmarks.md). Without the stage (``Pipeline.named("rules")``) it falls back to
+    expected calibration error of about 0.09, where the signal count below scored 0.267;
+    figures in docs/benchmarks.md). Without the stage (``Pipeline.named("rules")``) it falls back to
     that count of independent signals, which is uncalibrated."""
     if frame.relevance is not None:
         return round(frame.relevance, 3)

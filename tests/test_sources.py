@@ -85,6 +85,14 @@ def test_stdin_content_is_sniffed(monkeypatch: pytest.MonkeyPatch) -> None:
     assert [a.text for a in read_articles("-")] == [line["text"] for line in lines]
 
 
+def test_an_article_reads_an_iso_publication_date_and_refuses_anything_else() -> None:
+    assert Article(text="x", published="2020-10-05").published == dt.date(2020, 10, 5)  # type: ignore[arg-type]
+    assert Article(text="x", published="2020-10-05T09:30:00+00:00").published == dt.date(2020, 10, 5)  # type: ignore[arg-type]
+    assert Article(text="x", published=dt.date(2020, 10, 5)).published == dt.date(2020, 10, 5)
+    with pytest.raises(ValueError, match="ISO 8601"):
+        Article(text="x", published="last Sunday")  # type: ignore[arg-type]
+
+
 def test_article_from_text() -> None:
     article = article_from_text(
         "  Police said two were killed.\r\n",

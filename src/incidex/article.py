@@ -15,6 +15,23 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
 
 
+def _as_date(value: object) -> dt.date | None:
+    """The publication date, also when a caller gives it as an ISO string ("2018-08-21",
+    "2018-08-21T09:30:00Z"), as ``incidex.extract`` accepts: a string left as it is would only
+    fail much later, deep in date resolution."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            try:
+                return dt.datetime.fromisoformat(value.strip()).date()
+            except ValueError:
+                pass
+    raise ValueError(f"published must be a date or an ISO 8601 date string, got {value!r}")
+
+
 @dataclass(frozen=True)
 class Article:
     """Text of one news report and what is known about it.
@@ -35,6 +52,7 @@ class Article:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "text", repair_mojibake(self.text))
+        object.__setattr__(self, "published", _as_date(self.published))
         if not self.id:
             object.__setattr__(self, "id", "art-" + self.hash[:16])
 

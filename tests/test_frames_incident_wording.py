@@ -68,6 +68,8 @@ def test_the_attackers_doing_more_is_the_same_incident() -> None:
     "Rebels were arrested in the capital on Monday.",
     "The minister said the fire service had been given new trucks.",
     "Police said they started the investigation after the letters were returned.",
+    "The Abu Sayyaf is notorious for kidnapping foreigners and local people for ransom.",
+    "The cartel is known for bombing police stations in the north.",
 ])
 def test_no_incident_without_a_deed(text: str) -> None:
     assert _frames(text).frames == []

@@ -113,3 +113,14 @@ def test_a_country_misspelt_as_a_town_after_its_town() -> None:
                     "Six people were wounded.")
     assert loc.country == "Colombia"
     assert loc.name == "Medellin"
+
+
+def test_a_kidnapping_at_sea_is_placed_off_the_coast_it_names_not_at_a_town_told_earlier() -> None:
+    incidents = extract(
+        "A bomb exploded outside a market in the town of Datu Piang on Sunday, killing two people."
+        "\n\nOn Thursday, gunmen in two speedboats abducted three fishermen off the coast of "
+        "Tawi-Tawi province, the military said. The kidnappers took their captives towards the "
+        "island of Jolo.", published="2020-10-05")
+    assert len(incidents) == 2
+    assert incidents[0].location.name == "Datu Piang"
+    assert incidents[1].location.name == "Tawi-Tawi" and incidents[1].location.specificity == 3

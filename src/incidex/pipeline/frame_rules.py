@@ -14,7 +14,8 @@ from incidex.pipeline.doc import Doc, Span
 #: "terrorists must be killed", "vowed to bomb the embassy", "an invitation to kill foreigners",
 #: "a plot to assassinate the writer", "stop bombing civilian targets": a violent word under a
 #: modal, a verb of intent or a demand tells what is wanted or feared, not what happened.
-#: "May" is left out (the month: "On May 5 gunmen killed ...").
+#: "May" is left out (the month: "On May 5 gunmen killed ..."). "Notorious for kidnapping"
+#: tells a habit, which no incident is either.
 _IRREALIS = re.compile(
     r"\b(?:must|should|shall|will|would|could|might|ought\s+to|"
     r"(?:threaten(?:s|ed|ing)?|vow(?:s|ed|ing)?|plan(?:s|ned|ning)?|promis(?:e|es|ed|ing)|"
@@ -25,7 +26,9 @@ _IRREALIS = re.compile(
     r"\s+(?:[\w'’-]+\s+){0,2}$|"
     # "stop using land mines and booby traps", "ban the use of car bombs"
     r"\b(?:stop|cease|halt|end|ban)\s+(?:using|planting|laying|the\s+use\s+of)\s+"
-    r"(?:[\w'’-]+\s+){0,4}$",
+    r"(?:[\w'’-]+\s+){0,4}$|"
+    # "the Abu Sayyaf is notorious for kidnapping foreigners": a habit, not a deed told
+    r"\b(?:notorious|known|infamous|feared)\s+for\s+(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 

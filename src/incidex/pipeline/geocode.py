@@ -25,6 +25,8 @@ from incidex.pipeline.registry import register_stage
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|outside|inside|around|across|into|through|between|"
     r"on\s+the\s+outskirts\s+of|"
+    # at sea: "abducted three fishermen off the coast of Tawi-Tawi province", "off Somalia"
+    r"off(?:\s+the\s+(?:\w+\s+)?coast\s+of)?|(?:along|on)\s+the\s+(?:\w+\s+)?coast\s+of|"
     r"north|south|east|west|(?:north|south)[-\s]?(?:east|west)|of\s+the\s+(?:town|city|"
     r"village|district|province|region)\s+of|(?:town|city|village|district|province|"
     r"municipality|department|region|state|settlement|kibbutz|moshav|camp|"

@@ -40,3 +40,16 @@ def test_relative_dates_need_a_publication_date() -> None:
 
 def test_may_as_a_verb_is_not_a_date() -> None:
     assert _dates("officials may 5 times revise it") == []
+
+
+def test_an_incident_is_dated_by_its_deed_not_by_the_statement_about_it() -> None:
+    from incidex import extract
+
+    told = extract("The ELN said on Tuesday that its fighters had bombed the oil pipeline in "
+                   "Arauca. The explosion early on Monday ruptured the pipeline.",
+                   published="2018-11-20")
+    assert told and told[0].date is not None and told[0].date.start == dt.date(2018, 11, 19)
+    # a statement date is still the date when the report gives no other
+    only = extract("The ELN said on Tuesday that its fighters had bombed the oil pipeline in "
+                   "Arauca.", published="2018-11-21")
+    assert only and only[0].date is not None and only[0].date.start == dt.date(2018, 11, 20)

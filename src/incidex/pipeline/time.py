@@ -5,20 +5,39 @@ news reports events of the last days)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from incidex.pipeline.dates import find_dates
 from incidex.pipeline.doc import Doc, Span
 from incidex.pipeline.frames import Frame
 from incidex.pipeline.registry import register_stage
 
+#: "the group said on Tuesday that its fighters had bombed ...": a date right after a verb of
+#: saying is when the report was made; the attack's own date ("early on Monday") comes first.
+_SAID = re.compile(
+    r"\b(?:said|says|announced|stated|declared|confirmed|reported|added|claimed|told\s+[\w\s]{1,30}?)"
+    r"\s+(?:(?:late|early)\s+)?(?:on\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _is_statement_date(doc: Doc, span: Span) -> bool:
+    return _SAID.search(doc.text, max(0, span.start - 40), span.start) is not None
+
 
 def _date_span(doc: Doc, frame: Frame) -> Span | None:
+    """The frame's date; the date of a statement about it only when no other date is told."""
+    return _first_date(doc, frame, statements=False) or _first_date(doc, frame, statements=True)
+
+
+def _first_date(doc: Doc, frame: Frame, statements: bool) -> Span | None:
     dates = doc.mentions.get("date", [])
     published = doc.article.published
 
     def usable(span: Span) -> bool:
         value = span.attrs.get("date")
-        return isinstance(value, dt.date) and (published is None or value <= published)
+        return (isinstance(value, dt.date) and (published is None or value <= published)
+                and (statements or not _is_statement_date(doc, span)))
 
     for clause in frame.clauses:
         found = [d for d in dates if d.within(clause.start, clause.end) and usable(d)]

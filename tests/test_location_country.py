@@ -124,3 +124,11 @@ def test_a_kidnapping_at_sea_is_placed_off_the_coast_it_names_not_at_a_town_told
     assert len(incidents) == 2
     assert incidents[0].location.name == "Datu Piang"
     assert incidents[1].location.name == "Tawi-Tawi" and incidents[1].location.specificity == 3
+
+
+def test_a_capital_introduced_by_its_country_s_adjective_is_where_it_happened() -> None:
+    incidents = extract(
+        "A suicide bomber drove a car into a checkpoint in the Somali capital Mogadishu on Friday, "
+        "killing seven people.\n\nLate on Thursday, fighters set fire to three lorries on the "
+        "outskirts of Afgooye, according to the district commissioner.", published="2019-07-13")
+    assert [i.location.name for i in incidents] == ["Mogadishu", "Afgooye"]

@@ -33,7 +33,9 @@ _LOCATIVE = re.compile(
     r"hamlet)\s+of|(?<!fired\s)(?<!launched\s)(?<!mailed\s)(?<!sent\s)(?<!posted\s)"
     r"(?<!crossed\s)(?<!came\s)(?<!returning\s)(?<!fled\s)(?<!smuggled\s)from)"
     r"\s+(?:the\s+)?"
-    r"(?:(?:northern|southern|eastern|western|central|restive|volatile|capital|town|city|downtown|"
+    # "in the Somali capital Mogadishu", "in the Iraqi capital, Baghdad"
+    r"(?:(?:[\w'’-]+\s+capital,?|"
+    r"northern|southern|eastern|western|central|restive|volatile|capital|town|city|downtown|"
     r"village|province|of)\s+)*|\b(?:north|south|east|west)\s+of\s+)"
     # "in al-Birah": the article of an Arabic name the toponym's span leaves out.
     r"(?:[ae]l-)?$",

@@ -132,3 +132,18 @@ def test_a_capital_introduced_by_its_country_s_adjective_is_where_it_happened() 
         "killing seven people.\n\nLate on Thursday, fighters set fire to three lorries on the "
         "outskirts of Afgooye, according to the district commissioner.", published="2019-07-13")
     assert [i.location.name for i in incidents] == ["Mogadishu", "Afgooye"]
+
+
+def test_a_country_in_a_group_s_name_is_not_where_the_attack_was() -> None:
+    loc = _location(
+        "A single assailant stormed a kosher supermarket in the Porte de Vincennes area, Paris, "
+        "France. The gunman took the employees and customers hostage in a standoff against "
+        "security forces. Four hostages were killed. The gunman pledged allegiance to the "
+        "Islamic State of Iraq and the Levant (ISIL) in a video.")
+    assert loc.country == "France"
+
+
+def test_a_country_in_a_group_s_name_places_an_article_that_names_no_other() -> None:
+    loc = _location("Communist Party of Nepal-Maoist (CPN-M) rebels set fire to a village "
+                    "office. The building had been built with help from the Japanese government.")
+    assert loc.country == "Nepal"

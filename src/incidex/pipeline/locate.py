@@ -39,21 +39,32 @@ def _most_specific(spans: list[Span]) -> Span | None:
 
 
 def _is_group(doc: Doc, span: Span) -> bool:
-    """A group's whole name that the gazetteer also knows as a place ("Hamas")."""
-    return any(g.start == span.start and g.end == span.end for g in doc.mentions.get("group", []))
+    """A group's whole name ("Hamas", which the gazetteer also knows as a place), or a
+    country or wider region inside one: the "Iraq" of "the Islamic State of Iraq and the
+    Levant" says who, not where. A town inside a name stays ("the Jewish Federation of
+    Greater Seattle" is in Seattle), and a group's country still places an article that
+    names no place (``frame_location``)."""
+    wide = span.attrs["kind"] in ("country", "region", "continent")
+    return any((g.start == span.start and g.end == span.end)
+               or (wide and g.start <= span.start and span.end <= g.end)
+               for g in doc.mentions.get("group", []))
 
 
 def article_region(doc: Doc) -> tuple[Place | None, list[Span]]:
     """The admin1 region (else country) most of the article's places lie in."""
-    toponyms = [s for s in doc.mentions.get("toponym", []) if not _is_group(doc, s)]
+    groups = doc.mentions.get("group", [])
+    toponyms = [s for s in doc.mentions.get("toponym", [])
+                if not any(g.start == s.start and g.end == s.end for g in groups)]
     places = [s for s in toponyms if not s.attrs["demonym"]] or toponyms
     admin1: Counter[tuple[str, str]] = Counter()
     country: Counter[str] = Counter()
     for span in places:
         place: Place = span.attrs["place"]
         if place.country_code:
-            # "Police in Iraq are ..." says more of where the article is than "Interior".
-            country[place.country_code] += 2 if span.attrs["locative"] else 1
+            # "Police in Iraq are ..." says more of where the article is than "Interior"; a
+            # country in a group's name ("Communist Party of Nepal-Maoist") is never where.
+            locative = span.attrs["locative"] and not _is_group(doc, span)
+            country[place.country_code] += 2 if locative else 1
         if place.admin1_code and place.country_code and place.kind in ("city", "admin2", "admin1"):
             admin1[(place.country_code, place.admin1_code)] += 1
     for address in doc.mentions.get("address", []):

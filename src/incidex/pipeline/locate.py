@@ -38,23 +38,25 @@ def _most_specific(spans: list[Span]) -> Span | None:
                                      s.start))
 
 
+def _names_group(doc: Doc, span: Span) -> bool:
+    """A group's whole name that the gazetteer also knows as a place ("Hamas")."""
+    return any(g.start == span.start and g.end == span.end for g in doc.mentions.get("group", []))
+
+
 def _is_group(doc: Doc, span: Span) -> bool:
-    """A group's whole name ("Hamas", which the gazetteer also knows as a place), or a
-    country or wider region inside one: the "Iraq" of "the Islamic State of Iraq and the
-    Levant" says who, not where. A town inside a name stays ("the Jewish Federation of
-    Greater Seattle" is in Seattle), and a group's country still places an article that
-    names no place (``frame_location``)."""
-    wide = span.attrs["kind"] in ("country", "region", "continent")
-    return any((g.start == span.start and g.end == span.end)
-               or (wide and g.start <= span.start and span.end <= g.end)
-               for g in doc.mentions.get("group", []))
+    """A group's whole name, or a country or wider region inside one: the "Iraq" of "the
+    Islamic State of Iraq and the Levant" says who, not where. A town inside a name stays
+    ("the Jewish Federation of Greater Seattle" is in Seattle), and a group's country still
+    places an article that names no place (``frame_location``)."""
+    if _names_group(doc, span):
+        return True
+    return span.attrs["kind"] in ("country", "region", "continent") and any(
+        g.start <= span.start and span.end <= g.end for g in doc.mentions.get("group", []))
 
 
 def article_region(doc: Doc) -> tuple[Place | None, list[Span]]:
     """The admin1 region (else country) most of the article's places lie in."""
-    groups = doc.mentions.get("group", [])
-    toponyms = [s for s in doc.mentions.get("toponym", [])
-                if not any(g.start == s.start and g.end == s.end for g in groups)]
+    toponyms = [s for s in doc.mentions.get("toponym", []) if not _names_group(doc, s)]
     places = [s for s in toponyms if not s.attrs["demonym"]] or toponyms
     admin1: Counter[tuple[str, str]] = Counter()
     country: Counter[str] = Counter()

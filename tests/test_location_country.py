@@ -147,3 +147,18 @@ def test_a_country_in_a_group_s_name_places_an_article_that_names_no_other() -> 
     loc = _location("Communist Party of Nepal-Maoist (CPN-M) rebels set fire to a village "
                     "office. The building had been built with help from the Japanese government.")
     assert loc.country == "Nepal"
+
+
+def test_a_region_of_several_countries_gives_way_to_the_town_the_article_puts_the_attack_in() -> None:
+    loc = _location(
+        "Police stopped a car near the police building in Kizlyar, Dagestan, Russia. The car "
+        "then exploded, killing two inspectors. The bomb was the traditional North Caucasus "
+        "mixture of ammonium nitrate and aluminium powder.")
+    assert loc.country == "Russia"
+    assert loc.name == "Kizlyar"
+
+
+def test_a_region_of_several_countries_still_places_an_attack_nothing_else_places() -> None:
+    loc = _location("Gunmen attacked a convoy in the North Caucasus on Monday, killing three soldiers.")
+    assert loc.country is None
+    assert (loc.geonameid, loc.specificity) == (615318, 5)

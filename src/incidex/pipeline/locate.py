@@ -144,6 +144,12 @@ def frame_location(doc: Doc, frame: Frame) -> None:
             [s for s in setup_spans if s.attrs["locative"]])
     if choice is None or not _is_town(choice):
         choice = _written_town(doc, frame, choice) or choice
+    regional: Span | None = None
+    if choice is not None and choice.attrs["place"].country_code is None:
+        # A region of several countries ("the traditional North Caucasus mixture of ammonium
+        # nitrate", "across the Middle East") says less than a town the article puts the
+        # attack in elsewhere, or its country: it places the incident only if nothing does.
+        regional, choice = choice, None
     if choice is None:
         # The incident's own sentences name no place: a town the article puts something in
         # elsewhere ("Gunmen attacked the home of a translator. The attack occurred in
@@ -180,6 +186,8 @@ def frame_location(doc: Doc, frame: Frame) -> None:
         group = doc.mentions["group"][0]
         code = next(iter(_group_countries(str(group.attrs.get("canonical")))), None)
         region, evidence = (Gazetteer.default().country(code) if code else None), [group]
+    if region is None and regional is not None:
+        region, evidence = regional.attrs["place"], [regional]
     if region is not None:
         frame.location = {"place": region, "evidence": evidence,
                           "specificity": specificity(region)}
